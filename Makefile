@@ -1,0 +1,47 @@
+# The two commands of the README: `make run` and `make test`. Everything else is set up by them.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+BROWSER := $(VENV)/.chromium-stamp
+
+.PHONY: run dev test lint pytest bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	touch $@
+
+# Headless Chromium for the browser tests: Debian's package (no browser download at run time).
+$(BROWSER): $(STAMP)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+	    chromium fonts-noto-cjk >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || { echo "chromium is required for the browser tests" >&2; exit 1; }
+	touch $@
+
+run: $(STAMP)
+	$(BIN)/stdcal serve
+
+dev: $(STAMP)
+	$(BIN)/stdcal serve --dev
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy events feeds wsgi.py
+
+pytest: $(STAMP) $(BROWSER)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/extract.py
+
+clean:
+	rm -rf $(VENV) instance test-output .pytest_cache .mypy_cache .ruff_cache

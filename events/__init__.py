@@ -1,0 +1,1 @@
+"""stdcal's domain: reading articles, extracting events, storing them. Imports no Flask."""

@@ -1,0 +1,68 @@
+"""Annual observances: days that recur every year and are published as one recurring series.
+
+World Standards Day (14 October, first celebrated in 1970) is reported by many articles in many
+scripts; publishing each report as its own event would put duplicates on the same day. The
+registry below lets the extractor recognise an observance by any of its names, number its
+occurrences (第52届 = 2021) and lets the calendar emit one ``RRULE:FREQ=YEARLY`` series with a
+``RECURRENCE-ID`` override per reported year. Further observances are added as data: a settings
+file may extend :data:`OBSERVANCES` through :func:`register`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from events.model import Language
+
+
+@dataclass(frozen=True)
+class Observance:
+    key: str  # stable identity, part of the calendar UID
+    month: int
+    day: int
+    first_year: int  # the year of occurrence number 1
+    names: dict[Language, str]
+    aliases: tuple[str, ...] = ()  # further spellings the extractor recognises
+
+    def year_of(self, number: int) -> int:
+        """The year of the n-th occurrence (the 52nd World Standards Day was in 2021)."""
+        return self.first_year + number - 1
+
+    def number_in(self, year: int) -> int:
+        return year - self.first_year + 1
+
+    def name(self, language: Language) -> str:
+        return self.names.get(language) or self.names[Language.EN]
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (*self.names.values(), *self.aliases)
+
+
+OBSERVANCES: dict[str, Observance] = {}
+
+
+def register(observance: Observance) -> None:
+    OBSERVANCES[observance.key] = observance
+
+
+def find(text: str) -> list[Observance]:
+    """Observances whose name occurs in ``text`` (case-insensitive for Latin names)."""
+    folded = text.casefold()
+    return [o for o in OBSERVANCES.values() if any(s.casefold() in folded for s in o.spellings)]
+
+
+register(
+    Observance(
+        key="world-standards-day",
+        month=10,
+        day=14,
+        first_year=1970,
+        names={
+            Language.HANS: "世界标准日",
+            Language.HANT: "世界標準日",
+            Language.EN: "World Standards Day",
+        },
+        aliases=("世界标准化日", "世界標準化日", "World Standard Day", "World Standardization Day"),
+    )
+)

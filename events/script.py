@@ -1,0 +1,60 @@
+"""Simplified/traditional Chinese: telling the scripts apart and converting between them.
+
+OpenCC does the conversion; detection counts the characters that conversion would change in
+each direction, which works on short texts where frequency lists do not.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import opencc
+
+from events.model import Language
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@cache
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def to_hans(text: str) -> str:
+    """Traditional (or mixed) Chinese to simplified; other text passes unchanged."""
+    return str(_converter("t2s.json").convert(text))
+
+
+def to_hant(text: str) -> str:
+    """Simplified (or mixed) Chinese to traditional; other text passes unchanged."""
+    return str(_converter("s2t.json").convert(text))
+
+
+def convert(text: str, target: Language) -> str:
+    if target is Language.HANS:
+        return to_hans(text)
+    if target is Language.HANT:
+        return to_hant(text)
+    return text
+
+
+def _changed(before: str, after: str) -> int:
+    return sum(1 for a, b in zip(before, after, strict=False) if a != b)
+
+
+def detect_language(text: str) -> Language:
+    """Guess the script of ``text``.
+
+    Han text is traditional when converting it to simplified changes more characters than
+    converting it to traditional does; with no Han characters at all it is English.
+    """
+    han = "".join(_HAN.findall(text))
+    if not han:
+        return Language.EN
+    if len(han) < 4 and len(_LATIN_WORD.findall(text)) > 3 * len(han):
+        return Language.EN
+    simplified_marks = _changed(han, to_hant(han))
+    traditional_marks = _changed(han, to_hans(han))
+    return Language.HANT if traditional_marks > simplified_marks else Language.HANS

@@ -1,0 +1,1 @@
+"""The store: SQLAlchemy tables, migrations, writes per article, reads for publishing."""

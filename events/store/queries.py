@@ -1,0 +1,228 @@
+"""Reading the store as domain values for the publishing side (calendars, feeds, pages)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from events.model import (
+    Kind,
+    Language,
+    PublishedArticle,
+    PublishedEvent,
+    SourceRef,
+    Status,
+)
+from events.store.codec import event_from_record, event_row_record, published_article
+from events.store.tables import (
+    ArticleRow,
+    CorrectionRow,
+    EventRow,
+    IngestRunRow,
+    MentionRow,
+    SiteStateRow,
+    SourceStateRow,
+)
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Which events a calendar, feed or page shows. Unknown values simply match nothing."""
+
+    city: str | None = None
+    kinds: tuple[str, ...] = ()
+    organiser: str | None = None
+    start_from: dt.date | None = None  # events ending on or after this day
+    start_to: dt.date | None = None  # events starting on or before this day
+    dated_only: bool = True
+    cancelled_since: dt.datetime | None = None  # keep cancelled events cancelled after this
+    limit: int | None = None
+
+
+def list_events(session: Session, query: EventQuery) -> list[PublishedEvent]:
+    stmt = select(EventRow)
+    if query.dated_only:
+        stmt = stmt.where(EventRow.start.not_like("--%"))
+    if query.city:
+        stmt = stmt.where(func.lower(EventRow.city) == query.city.lower())
+    if query.kinds:
+        stmt = stmt.where(EventRow.kind.in_(query.kinds))
+    if query.start_to:
+        stmt = stmt.where(EventRow.start <= query.start_to.isoformat())
+    if query.start_from:
+        start_from = query.start_from.isoformat()
+        stmt = stmt.where(
+            or_(
+                EventRow.end >= start_from,
+                (EventRow.end.is_(None)) & (EventRow.start >= start_from),
+            )
+        )
+    status_ok = EventRow.status == Status.CONFIRMED.value
+    if query.cancelled_since is not None:
+        status_ok = status_ok | (EventRow.cancelled_at >= query.cancelled_since)
+    stmt = stmt.where(status_ok).order_by(EventRow.start, EventRow.id)
+    rows = list(session.scalars(stmt))
+    if query.organiser:
+        needle = query.organiser.casefold()
+        rows = [r for r in rows if any(needle in o.casefold() for o in r.organisers)]
+    if query.limit is not None:
+        rows = rows[: query.limit]
+    return _published(session, rows)
+
+
+def get_event(session: Session, event_id: int) -> PublishedEvent | None:
+    row = session.get(EventRow, event_id)
+    return _published(session, [row])[0] if row is not None else None
+
+
+def _published(session: Session, rows: Sequence[EventRow]) -> list[PublishedEvent]:
+    sources: dict[int, list[SourceRef]] = defaultdict(list)
+    ids = [r.id for r in rows]
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start : chunk_start + 500]
+        owner = {event_id: event_id for event_id in chunk}
+        merges = session.execute(
+            select(CorrectionRow.event_id, CorrectionRow.merge_into)
+            .where(CorrectionRow.action == "merge", CorrectionRow.merge_into.in_(chunk))
+            .order_by(CorrectionRow.id)
+        ).all()
+        owner.update({child: parent for child, parent in merges if parent is not None})
+        pairs = session.execute(
+            select(MentionRow, ArticleRow)
+            .join(ArticleRow, MentionRow.article_id == ArticleRow.id)
+            .where(MentionRow.event_id.in_(list(owner)), ArticleRow.retired_at.is_(None))
+            .order_by(ArticleRow.id)
+        ).all()
+        for mention, article in pairs:
+            sources[owner[mention.event_id]].append(
+                SourceRef(
+                    article_id=article.id,
+                    title=article.title,
+                    url=article.url,
+                    evidence=mention.evidence,
+                    language=Language(article.language),
+                )
+            )
+    return [
+        PublishedEvent(
+            id=row.id,
+            key=row.key,
+            event=event_from_record(event_row_record(row)),
+            status=Status(row.status),
+            sequence=row.sequence,
+            created=row.created,
+            last_modified=row.updated,
+            sources=tuple(sources[row.id]),
+            language=Language(row.language),
+            cancelled_at=row.cancelled_at,
+        )
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True)
+class ArticleQuery:
+    language: str | None = None
+    city: str | None = None
+    kind: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+def list_articles(session: Session, query: ArticleQuery) -> list[PublishedArticle]:
+    stmt = select(ArticleRow).where(ArticleRow.retired_at.is_(None))
+    if query.language:
+        stmt = stmt.where(ArticleRow.language == query.language)
+    linked = _article_tags(session)
+    rows = list(session.scalars(stmt))
+    if query.city:
+        rows = [r for r in rows if query.city.lower() in {c.lower() for c in linked[r.id][1]}]
+    if query.kind:
+        rows = [r for r in rows if query.kind in {k.value for k in linked[r.id][0]}]
+    rows.sort(key=lambda r: (r.published or r.first_seen.isoformat(), r.id), reverse=True)
+    rows = rows[query.offset : query.offset + query.limit]
+    return [published_article(r, *linked[r.id]) for r in rows]
+
+
+def get_article(session: Session, article_id: int) -> PublishedArticle | None:
+    row = session.get(ArticleRow, article_id)
+    if row is None:
+        return None
+    return published_article(row, *_article_tags(session, article_id)[article_id])
+
+
+def article_events(session: Session, article_id: int) -> list[PublishedEvent]:
+    ids = select(MentionRow.event_id).where(MentionRow.article_id == article_id)
+    rows = session.scalars(select(EventRow).where(EventRow.id.in_(ids)).order_by(EventRow.start))
+    return _published(session, list(rows))
+
+
+def _article_tags(
+    session: Session, article_id: int | None = None
+) -> defaultdict[int, tuple[tuple[Kind, ...], tuple[str, ...]]]:
+    stmt = select(MentionRow.article_id, EventRow.kind, EventRow.city).join(
+        EventRow, MentionRow.event_id == EventRow.id
+    )
+    if article_id is not None:
+        stmt = stmt.where(MentionRow.article_id == article_id)
+    kinds: dict[int, set[Kind]] = defaultdict(set)
+    cities: dict[int, set[str]] = defaultdict(set)
+    for aid, kind, city in session.execute(stmt):
+        kinds[aid].add(Kind(kind))
+        if city:
+            cities[aid].add(city)
+    tags: defaultdict[int, tuple[tuple[Kind, ...], tuple[str, ...]]] = defaultdict(lambda: ((), ()))
+    for aid in set(kinds) | set(cities):
+        tags[aid] = (tuple(sorted(kinds[aid])), tuple(sorted(cities[aid])))
+    return tags
+
+
+def content_version(session: Session) -> int:
+    state = session.get(SiteStateRow, "content_version")
+    return state.value if state else 0
+
+
+@dataclass(frozen=True)
+class Stats:
+    articles: int
+    events: int
+    dated_events: int
+    undated_events: int
+    last_ingest: dt.datetime | None
+
+
+def stats(session: Session) -> Stats:
+    articles = session.scalar(select(func.count()).select_from(ArticleRow)) or 0
+    confirmed = select(func.count()).select_from(EventRow).where(EventRow.status == "CONFIRMED")
+    events = session.scalar(confirmed) or 0
+    undated = session.scalar(confirmed.where(EventRow.start.like("--%"))) or 0
+    last = session.scalar(select(func.max(IngestRunRow.finished)))
+    if isinstance(last, dt.datetime) and last.tzinfo is None:
+        last = last.replace(tzinfo=dt.UTC)
+    return Stats(articles, events, events - undated, undated, last)
+
+
+@dataclass(frozen=True)
+class SourceStatus:
+    name: str
+    last_run: dt.datetime | None
+    next_run: dt.datetime | None
+    result: str | None
+    error: str | None
+    runs: int
+    counts: dict[str, int]
+
+
+def source_statuses(session: Session) -> list[SourceStatus]:
+    rows = session.scalars(select(SourceStateRow).order_by(SourceStateRow.name))
+    return [
+        SourceStatus(
+            r.name, r.last_run, r.next_run, r.last_result, r.last_error, r.runs, dict(r.counts)
+        )
+        for r in rows
+    ]

@@ -1,0 +1,41 @@
+"""The app factory: settings → runtime → blueprints. The Flask layer stays thin."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+from sqlalchemy.engine import Engine
+
+from feeds.cache import RenderCache
+from feeds.config import Settings
+from feeds.runtime import Runtime, prepare
+
+
+def create_app(
+    settings: Settings | None = None, *, engine: Engine | None = None, prepare_store: bool = True
+) -> Flask:
+    """Build the app; ``engine`` lets tests hand in a database they prepared."""
+    settings = settings or Settings.from_env()
+    app = Flask(__name__, template_folder="web/templates", static_folder="web/static")
+    app.config.update(SECRET_KEY=settings.secret_key, MAX_CONTENT_LENGTH=64 * 1024)
+    runtime = Runtime.open(settings, engine)
+    if prepare_store:
+        prepare(runtime)
+    app.extensions["stdcal"] = runtime
+    app.extensions["stdcal.cache"] = RenderCache()
+    register_blueprints(app)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    return app
+
+
+def register_blueprints(app: Flask) -> None:
+    from feeds.web import calendar, errors, public, security, syndication
+
+    app.register_blueprint(public.bp)
+    app.register_blueprint(calendar.bp)
+    app.register_blueprint(syndication.bp)
+    errors.register(app)
+    security.register(app)

@@ -1,0 +1,240 @@
+"""The `stdcal` command: serve, ingest, reextract, read, extract, db upgrade."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from events.ingest import Progress, RunReport, ingest_paths, reextract_all
+from events.store.db import upgrade
+from feeds.config import Settings
+from feeds.runtime import Runtime, configured_sources, prepare
+
+if TYPE_CHECKING:
+    from feeds.scheduler import SourceScheduler
+
+
+def _runtime() -> Runtime:
+    runtime = Runtime.open(Settings.from_env())
+    upgrade(runtime.engine)
+    return runtime
+
+
+def _progress() -> Progress:
+    """A progress bar on a terminal, plain lines otherwise (logs, CI)."""
+    tty = sys.stderr.isatty()
+
+    def show(done: int, total: int, current: str) -> None:
+        if tty:
+            width = 30
+            filled = width * done // max(total, 1)
+            bar = "#" * filled + "-" * (width - filled)
+            click.echo(f"\r[{bar}] {done}/{total}", nl=done == total, err=True)
+        else:
+            click.echo(f"{done}/{total} {current}", err=True)
+
+    return show
+
+
+def _print_report(report: RunReport) -> None:
+    click.echo(report.summary())
+    for failure in report.failures:
+        click.echo(f"  failed: {failure.source}: {failure.reason}")
+
+
+@click.group()
+def main() -> None:
+    """stdcal: calendars and feeds of standardization events."""
+
+
+@main.command()
+@click.argument("targets", nargs=-1)
+def ingest(targets: tuple[str, ...]) -> None:
+    """Read, extract and store articles (files or directories; default: the seeds)."""
+    runtime = _runtime()
+    paths = [Path(t) for t in targets] or [runtime.settings.seeds_dir]
+    report = ingest_paths(
+        runtime.sessions,
+        paths,
+        trigger="cli",
+        max_bytes=runtime.settings.max_article_bytes,
+        progress=_progress(),
+    )
+    _print_report(report)
+    sys.exit(1 if report.failed and not (report.new or report.changed or report.unchanged) else 0)
+
+
+@main.command()
+def reextract() -> None:
+    """Run reading and extraction again over every stored raw article."""
+    report = reextract_all(_runtime().sessions, progress=_progress())
+    _print_report(report)
+
+
+@main.command("read")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="print the cleaned record as JSON")
+def read_cmd(path: str, as_json: bool) -> None:
+    """Show what the extractor will see for PATH."""
+    from events.read import article_to_json, read_path
+
+    record = article_to_json(read_path(path))
+    if as_json:
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{record['title']}\n{record.get('published')}\n\n{record['body']}")
+
+
+@main.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="print a JSON array, one object per input")
+def extract_cmd(paths: tuple[str, ...], as_json: bool) -> None:
+    """Extract events from files without touching the store."""
+    from events.extract import event_to_json, extract
+    from events.read import read_path
+
+    results: list[dict[str, Any]] = []
+    for path in paths:
+        article = read_path(path)
+        published = article.published.isoformat() if article.published else None
+        results.append(
+            {
+                "source": path,
+                "title": article.title,
+                "published": published,
+                "language": article.language.value,
+                "url": article.url,
+                "events": [event_to_json(e) for e in extract(article)],
+            }
+        )
+    if as_json:
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+        return
+    for result in results:
+        click.echo(f"{result['source']}: {result['title']}")
+        for event in result["events"]:
+            click.echo(f"  {event['start']}..{event['end']} {event['kind']}: {event['title']}")
+
+
+@main.command("export")
+@click.argument("directory", type=click.Path(file_okay=False))
+def export_cmd(directory: str) -> None:
+    """Write the public site (calendars, feeds, pages, embed assets) as static files."""
+    from feeds.app import create_app
+    from feeds.export import export_site
+
+    app = create_app(Settings.from_env())
+    report = export_site(app, Path(directory))
+    click.echo(f"{report.files} files, {report.bytes} bytes written to {directory}")
+    for item in report.skipped:
+        click.echo(f"  skipped {item}")
+
+
+@main.group()
+def db() -> None:
+    """Database schema commands."""
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Apply every pending migration (never drops data)."""
+    _runtime()
+    click.echo("database is up to date")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=3, show_default=True, type=int)
+@click.option("--dev", is_flag=True, help="use Flask's development server")
+def serve(host: str, port: int, workers: int, dev: bool) -> None:
+    """Run the service (gunicorn), ingesting the seeds on first start."""
+    settings = Settings.from_env()
+    report = prepare(Runtime.open(settings))
+    if report is not None:
+        _print_report(report)
+    from feeds.app import create_app
+
+    scheduler = _start_scheduler(settings) if settings.scheduler else None
+    try:
+        if dev:
+            create_app(settings, prepare_store=False).run(host=host, port=port, debug=False)
+            return
+        from feeds.server import run_gunicorn
+
+        run_gunicorn(settings, host=host, port=port, workers=workers)
+    finally:
+        if scheduler is not None:
+            scheduler.shutdown()
+
+
+def _start_scheduler(settings: Settings) -> SourceScheduler:
+    from feeds.scheduler import SourceScheduler
+
+    runtime = Runtime.open(settings)
+    scheduler = SourceScheduler(runtime, configured_sources(settings))
+    scheduler.start()
+    return scheduler
+
+
+@main.command("scheduler")
+def scheduler_cmd() -> None:
+    """Run only the source scheduler (for deployments that keep web and jobs apart)."""
+    import signal
+    import threading
+
+    settings = Settings.from_env()
+    prepare(Runtime.open(settings))
+    scheduler = _start_scheduler(settings)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        stop.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        scheduler.shutdown()
+
+
+@main.command("sources")
+def sources_cmd() -> None:
+    """List the configured sources with their last run."""
+    from events.store.queries import source_statuses
+
+    runtime = _runtime()
+    with runtime.sessions() as session:
+        states = {s.name: s for s in source_statuses(session)}
+    for source in configured_sources(runtime.settings):
+        state = states.get(source.name)
+        last = (
+            f"{state.last_run:%Y-%m-%d %H:%M} {state.result}"
+            if state and state.last_run
+            else "never run"
+        )
+        click.echo(
+            f"{source.name}\t{source.type}\t{source.location}\t"
+            f"every {source.interval_minutes} min\t{last}"
+        )
+
+
+@main.command("run-source")
+@click.argument("name")
+def run_source_cmd(name: str) -> None:
+    """Run one source now."""
+    from events.refresh import run_source
+
+    runtime = _runtime()
+    sources = {s.name: s for s in configured_sources(runtime.settings)}
+    if name not in sources:
+        raise click.BadParameter(f"unknown source {name!r}; configured: {', '.join(sources)}")
+    outcome = run_source(
+        runtime.sessions, sources[name], max_bytes=runtime.settings.max_article_bytes
+    )
+    if outcome.report is not None:
+        _print_report(outcome.report)
+    click.echo(f"{name}: {outcome.result}" + (f" ({outcome.error})" if outcome.error else ""))
+    sys.exit(0 if outcome.result != "failed" else 1)

@@ -1,0 +1,157 @@
+"""Feeds of articles and of events: RSS 2.0, Atom 1.0 and JSON Feed, all from one entry model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from urllib.parse import urlencode
+
+from flask import Blueprint, Response, request
+
+from events.model import Language
+from events.store.queries import ArticleQuery, content_version, list_articles, list_events
+from feeds.cache import Rendered, conditional
+from feeds.entries import FeedEntry, article_entry, event_entry
+from feeds.filters import BadParameter, parse_event_filter, parse_lang, parse_limit, parse_script
+from feeds.jsonfeed import render_json_feed
+from feeds.syndication import ChannelMeta, render_atom, render_rss
+from feeds.web import render_cache, runtime, session
+
+bp = Blueprint("syndication", __name__, url_prefix="/feeds")
+
+EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+Renderer = Callable[[Sequence[FeedEntry], ChannelMeta], bytes]
+FORMATS: dict[str, tuple[Renderer, str]] = {
+    "rss": (render_rss, "application/rss+xml; charset=utf-8"),
+    "atom": (render_atom, "application/atom+xml; charset=utf-8"),
+    "json": (render_json_feed, "application/feed+json; charset=utf-8"),
+}
+TITLES = {
+    Language.HANS: ("stdcal 标准化资讯", "标准化活动的新闻报道", "stdcal 标准化活动", "即将举行和近期的标准化活动"),
+    Language.HANT: ("stdcal 標準化資訊", "標準化活動的新聞報導", "stdcal 標準化活動", "即將舉行和近期的標準化活動"),
+    Language.EN: (
+        "stdcal standardization news",
+        "News articles about standardization events",
+        "stdcal standardization events",
+        "Upcoming and recent standardization events",
+    ),
+}
+LOCALES = {Language.HANS: "zh_Hans_CN", Language.HANT: "zh_Hant_TW", Language.EN: "en"}
+
+
+def _page() -> int:
+    value = request.args.get("page", "1")
+    if not value.isdigit() or int(value) < 1:
+        raise BadParameter("page", value, "a whole number from 1")
+    return int(value)
+
+
+def _url(path: str, **changes: object) -> str:
+    args = {k: v for k, v in request.args.items(multi=True) if k not in changes}
+    pairs = list(args.items()) + [(k, str(v)) for k, v in changes.items() if v is not None]
+    query = urlencode(sorted(pairs))
+    return runtime().settings.base_url + path + (f"?{query}" if query else "")
+
+
+def _channel(
+    title: str, description: str, language: str, entries: Sequence[FeedEntry], more: bool
+) -> ChannelMeta:
+    page = _page()
+    settings = runtime().settings
+    return ChannelMeta(
+        title=title,
+        description=description,
+        language=language,
+        self_url=_url(request.path),
+        site_url=settings.base_url,
+        feed_id=_url(request.path, page=None),
+        updated=max((e.updated for e in entries), default=EPOCH),
+        hub_url=settings.websub_hub,
+        first_url=_url(request.path, page=None),
+        next_url=_url(request.path, page=page + 1) if more else None,
+        previous_url=_url(request.path, page=page - 1 if page > 2 else None) if page > 1 else None,
+    )
+
+
+def _serve(kind: str, key: str, render: Callable[[], Rendered]) -> Response:
+    with session() as s:
+        version = content_version(s)
+    entry = render_cache().get(f"{key}:{request.full_path}", version, render)
+    headers = {"Access-Control-Allow-Origin": "*"} if kind == "json" else {}
+    max_age = 15 * 60
+    return conditional(request, entry, content_type=FORMATS[kind][1], max_age=max_age, headers=headers)
+
+
+def _articles(kind: str) -> Response:
+    lang = parse_lang(request.args.get("lang"))
+    script = parse_script(request.args.get("script"))
+    event_filter = parse_event_filter(request.args)
+    limit, page = parse_limit(request.args), _page()
+    base_url = runtime().settings.base_url
+
+    def render() -> Rendered:
+        query = ArticleQuery(
+            language=lang.value if lang else None,
+            city=event_filter.city,
+            kind=event_filter.kinds[0] if event_filter.kinds else None,
+            limit=limit + 1,
+            offset=(page - 1) * limit,
+        )
+        with session() as s:
+            items = list_articles(s, query)
+        entries = [article_entry(a, base_url, script) for a in items[:limit]]
+        label = script or lang or Language.HANS
+        title, description = TITLES[label][0], TITLES[label][1]
+        language = (script or lang or Language.HANS).value
+        meta = _channel(title, description, language, entries, len(items) > limit)
+        return FORMATS[kind][0](entries, meta), meta.updated
+
+    return _serve(kind, "articles", render)
+
+
+def _events(kind: str) -> Response:
+    event_filter = parse_event_filter(request.args)
+    limit = parse_limit(request.args)
+    lang = event_filter.lang or Language.HANS
+    base_url = runtime().settings.base_url
+
+    def render() -> Rendered:
+        start_from = event_filter.start_from or (dt.date.today() - dt.timedelta(days=60))
+        query = event_filter.query(start_from=start_from)
+        with session() as s:
+            items = list_events(s, query)
+        entries = [event_entry(e, base_url, LOCALES[lang]) for e in items[:limit]]
+        meta = _channel(TITLES[lang][2], TITLES[lang][3], lang.value, entries, False)
+        return FORMATS[kind][0](entries, meta), meta.updated
+
+    return _serve(kind, "events", render)
+
+
+@bp.get("/rss.xml")
+def rss() -> Response:
+    return _articles("rss")
+
+
+@bp.get("/atom.xml")
+def atom() -> Response:
+    return _articles("atom")
+
+
+@bp.get("/feed.json")
+def json_feed() -> Response:
+    return _articles("json")
+
+
+@bp.get("/events.rss")
+def events_rss() -> Response:
+    return _events("rss")
+
+
+@bp.get("/events.atom")
+def events_atom() -> Response:
+    return _events("atom")
+
+
+@bp.get("/events.json")
+def events_json() -> Response:
+    return _events("json")

@@ -1,0 +1,100 @@
+"""Shared fixtures: a fresh real database per test (SQLite by default; PostgreSQL when
+STDCAL_DATABASE_URL is set, each test in its own schema), and the app on top of it."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from events.store.db import make_engine, session_factory, upgrade
+from feeds.config import Settings
+
+PROJECT = Path(__file__).resolve().parent.parent
+SEEDS = PROJECT / "seeds"
+SHARED = PROJECT.parent / "shared"
+
+
+def postgres_engine(url: str) -> Iterator[Engine]:
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine = make_engine(url, connect_args={"options": f"-csearch_path={schema}"})
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+CI_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """PostgreSQL for tests that compare databases; on CI its absence is a failure."""
+    url = os.environ.get("STDCAL_DATABASE_URL") or CI_POSTGRES
+    if not url.startswith("postgresql"):
+        url = CI_POSTGRES
+    try:
+        make_engine(url).connect().close()
+    except Exception as exc:
+        if os.environ.get("CI") == "true":
+            raise RuntimeError(f"PostgreSQL unreachable on CI: {exc}") from exc
+        pytest.skip(f"PostgreSQL unreachable at {url}: {exc}")
+    return url
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    return os.environ.get("STDCAL_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite3'}"
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    if database_url.startswith("postgresql"):
+        yield from postgres_engine(database_url)
+    else:
+        engine = make_engine(database_url)
+        yield engine
+        engine.dispose()
+
+
+@pytest.fixture
+def sessions(engine: Engine) -> sessionmaker[Session]:
+    upgrade(engine)
+    return session_factory(engine)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(
+        instance_dir=tmp_path / "instance",
+        seeds_dir=SEEDS,
+        base_url="http://stdcal.test",
+        secret_key="test",
+    )
+
+
+@pytest.fixture
+def app(settings: Settings, engine: Engine) -> Flask:
+    """The app on the test engine (the fixture's schema), seeds ingested on start."""
+    from feeds.app import create_app
+
+    return create_app(settings, engine=engine)
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()

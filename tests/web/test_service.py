@@ -1,0 +1,130 @@
+"""The service end to end on a fresh store: seeds ingested at start, pages, health, calendars
+and feeds read back by real consumers (ical, recurring-ical-events, feedparser)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import feedparser
+import pytest
+import recurring_ical_events
+from flask.testing import FlaskClient
+from ical.calendar_stream import IcsCalendarStream
+from icalendar import Calendar
+
+pytestmark = pytest.mark.store
+
+
+def test_healthz_reports_the_seeds(client: FlaskClient) -> None:
+    body = client.get("/healthz").get_json()
+    assert body["database"] == "ok"
+    assert body["articles"] == 5
+    assert body["events"] >= 5
+    assert body["last_ingest"] is not None
+
+
+def test_index_lists_events(client: FlaskClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "世界标准日" in page
+    assert "Qingdao" in page
+
+
+def test_every_event_and_article_page_renders(client: FlaskClient) -> None:
+    for path in ("/articles", "/status"):
+        assert client.get(path).status_code == 200
+    for article_id in range(1, 6):
+        assert client.get(f"/articles/{article_id}").status_code == 200
+    assert client.get("/articles/999").status_code == 404
+
+
+def test_calendar_is_read_by_strict_clients(client: FlaskClient) -> None:
+    response = client.get("/calendar.ics")
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
+    text = response.get_data(as_text=True)
+    IcsCalendarStream.calendar_from_ics(text)
+    calendar = Calendar.from_ical(response.data)
+    window = recurring_ical_events.of(calendar).between(dt.date(2021, 10, 1), dt.date(2021, 11, 1))
+    on_wsd = [e for e in window if e["DTSTART"].dt == dt.date(2021, 10, 14)]
+    assert len([e for e in on_wsd if "标准日" in str(e["SUMMARY"])]) == 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?lang=zh-Hant",
+        "?lang=en",
+        "?city=Qingdao",
+        "?kind=observance&kind=campaign",
+        "?from=2021-10-01&to=2021-10-31",
+        "?city=Atlantis",
+        "?organiser=深圳",
+    ],
+)
+def test_every_calendar_variant_parses(client: FlaskClient, query: str) -> None:
+    response = client.get("/calendar.ics" + query)
+    assert response.status_code == 200
+    IcsCalendarStream.calendar_from_ics(response.get_data(as_text=True))
+
+
+def test_calendar_conditional_get(client: FlaskClient) -> None:
+    first = client.get("/calendar.ics")
+    etag = first.headers["ETag"]
+    again = client.get("/calendar.ics", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert client.head("/calendar.ics").status_code == 200
+    assert client.get("/calendar.ics").headers["ETag"] == etag
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("/calendar.ics?from=soon", "from"),
+        ("/feeds/atom.xml?limit=0", "limit"),
+        ("/calendar.ics?lang=fr", "lang"),
+        ("/feeds/rss.xml?script=latin", "script"),
+    ],
+)
+def test_malformed_parameters_are_plain_400s(client: FlaskClient, path: str, name: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 400
+    assert response.headers["Content-Type"].startswith("text/plain")
+    assert f"'{name}'" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/feeds/rss.xml",
+        "/feeds/atom.xml",
+        "/feeds/feed.json",
+        "/feeds/events.atom",
+        "/feeds/events.rss",
+        "/feeds/events.json",
+        "/feeds/atom.xml?lang=zh-Hant",
+        "/feeds/rss.xml?script=hant",
+        "/feeds/atom.xml?city=Atlantis",
+    ],
+)
+def test_feeds_are_read_by_feedparser(client: FlaskClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    parsed = feedparser.parse(response.data)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+
+
+def test_article_feed_has_every_seed(client: FlaskClient) -> None:
+    parsed = feedparser.parse(client.get("/feeds/atom.xml").data)
+    assert len(parsed.entries) == 5
+    assert len({e.id for e in parsed.entries}) == 5
+
+
+def test_security_headers_and_methods(client: FlaskClient) -> None:
+    response = client.get("/")
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert client.post("/calendar.ics").status_code == 405
