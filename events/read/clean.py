@@ -1,0 +1,101 @@
+"""Text normalization that every reading rule relies on: width, pinyin, damage, whitespace.
+
+It works on decoded text only; the raw bytes kept in the store are never touched. Every step
+is idempotent (cleaning cleaned text changes nothing), which the property tests check.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_HAN = "\u3400-\u9fff\uf900-\ufaff"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+# A pinyin syllable: optional initial, a vowel group with at least one letter, optional final.
+_SYLLABLE = r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouv" + _TONED + r"]+(?:ng|n|r)?"
+_PINYIN = re.compile(
+    rf"(?<=[{_HAN}])\s?[((]\s?((?:{_SYLLABLE})(?:\s?(?:{_SYLLABLE})){{0,2}})\s?[))]"
+)
+_HAS_TONE = re.compile(f"[{_TONED}]")
+_DAMAGE_RUN = re.compile(r"\ufffd+|\?{2,}")
+_HAN_CHAR = re.compile(f"[{_HAN}]")
+_LINE_START_QUESTION = re.compile(r"^(?:\s*\?)+")
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
+)
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SPACES = re.compile(r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII (``２０２１``, ``ＩＳＯ``, ``：``) to ASCII; ideographic space to space.
+
+    Only the full-width block is folded (not full NFKC), so CJK punctuation such as ``。`` and
+    ``、`` keeps its meaning for sentence splitting.
+    """
+    out = []
+    for char in text:
+        code = ord(char)
+        if 0xFF01 <= code <= 0xFF5E:
+            out.append(chr(code - 0xFEE0))
+        elif code == 0x3000:
+            out.append(" ")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _is_pinyin(match: re.Match[str]) -> bool:
+    inner = match.group(1)
+    return bool(_HAS_TONE.search(inner)) or (inner.islower() and " " not in inner)
+
+
+def strip_pinyin(text: str) -> str:
+    """Drop ``報(bào)``-style annotations; real brackets such as ``(ISO)`` or ``(記者…)`` stay."""
+    return _PINYIN.sub(lambda m: "" if _is_pinyin(m) else m.group(0), text)
+
+
+def remove_damage(text: str) -> tuple[str, int]:
+    """Remove runs of ``?``/U+FFFD that broken encodings leave behind; return the count.
+
+    In a line with Han characters an ASCII ``?`` is damage (Chinese text writes ``？``, which is
+    folded only after this step); in other lines only runs, and a ``?`` opening a line, are.
+    """
+    count = 0
+    lines = []
+    for line in text.split("\n"):
+        if _HAN_CHAR.search(line):
+            found = re.findall(r"[?\ufffd]+", line)
+            count += len(found)
+            line = re.sub(r"[?\ufffd]+", " ", line)
+        else:
+            found = _DAMAGE_RUN.findall(line)
+            count += len(found)
+            line = _DAMAGE_RUN.sub(" ", line)
+            start = _LINE_START_QUESTION.match(line)
+            if start:
+                count += 1
+                line = line[start.end() :]
+        lines.append(line)
+    return "\n".join(lines), count
+
+
+def normalize_space(text: str) -> str:
+    """One space between words, no blank lines, no trailing spaces; paragraphs by ``\\n``."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n")
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def strip_controls(text: str) -> str:
+    return _SURROGATE.sub("", _CONTROL.sub("", text))
+
+
+def clean_text(text: str) -> tuple[str, int]:
+    """The whole cleaning pipeline; returns the text and how many damage runs it removed."""
+    text = strip_controls(unicodedata.normalize("NFC", text))
+    text, damage = remove_damage(text)
+    text = strip_pinyin(fold_width(text))
+    return normalize_space(text), damage

@@ -1,0 +1,147 @@
+"""HTML pages: the page's own metadata, and the main text with the page chrome left out.
+
+trafilatura does the boilerplate removal (it is maintained and tuned on news pages); the
+metadata that pages state explicitly (``<title>``, ``article:published_time``, canonical URL,
+``lang``) is read with the standard library parser, because a guess must never override what
+the page says. A page trafilatura cannot handle (hostile nesting, no main text) falls back to
+all visible text, which the line rules of :mod:`events.read.parts` then clean.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import trafilatura
+
+log = logging.getLogger(__name__)
+
+_LOOKS_HTML = re.compile(r"<\s*(!doctype\s+html|html|head|body|meta|div|p|title|article)\b", re.I)
+_SKIP = {"script", "style", "noscript", "template", "svg", "head"}
+_BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article"}
+_DATE_KEYS = {
+    "article:published_time",
+    "og:published_time",
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "datepublished",
+}
+_MAX_TRAFILATURA_CHARS = 3_000_000
+
+
+@dataclass
+class PageMeta:
+    title: str | None = None
+    og_title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    lang: str | None = None
+    site_name: str | None = None
+    h1: list[str] = field(default_factory=list)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_LOOKS_HTML.search(text[:4096]))
+
+
+class _Reader(HTMLParser):
+    """Collects metadata and, as the fallback text, every visible line."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta = PageMeta()
+        self.lines: list[str] = []
+        self._current: list[str] = []
+        self._skip = 0
+        self._in: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "html" and values.get("lang"):
+            self.meta.lang = values["lang"]
+        elif tag == "meta":
+            self._meta(values)
+        elif tag == "link" and "canonical" in values.get("rel", "").lower().split():
+            self.meta.url = self.meta.url or values.get("href") or None
+        if tag in _SKIP:
+            self._skip += 1
+        if tag in ("title", "h1"):
+            self._in = tag
+        if tag in _BLOCK:
+            self._flush()
+
+    def _meta(self, values: dict[str, str]) -> None:
+        key = values.get("property") or values.get("name") or values.get("itemprop") or ""
+        key, content = key.lower(), values.get("content", "").strip()
+        if not content:
+            return
+        if key in _DATE_KEYS and self.meta.published is None:
+            self.meta.published = content
+        elif key == "og:url" and self.meta.url is None:
+            self.meta.url = content
+        elif key == "og:title":
+            self.meta.og_title = content
+        elif key in ("og:site_name", "application-name") and self.meta.site_name is None:
+            self.meta.site_name = content
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP and self._skip:
+            self._skip -= 1
+        if tag == self._in:
+            self._in = None
+        if tag in _BLOCK:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "title":
+            self.meta.title = ((self.meta.title or "") + data).strip()
+            return
+        if self._in == "h1" and data.strip():
+            self.meta.h1.append(data.strip())
+        if not self._skip:
+            self._current.append(data)
+
+    def _flush(self) -> None:
+        line = "".join(self._current).strip()
+        if line:
+            self.lines.append(line)
+        self._current = []
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def read_html(text: str) -> tuple[str, PageMeta]:
+    """The main text (lines separated by ``\\n``) and the page's stated metadata."""
+    reader = _Reader()
+    try:
+        reader.feed(text)
+        reader.close()
+    except (AssertionError, ValueError, RecursionError) as exc:  # malformed markup
+        log.info("html parser gave up: %s", exc)
+    main = _main_text(text)
+    return (main if main else "\n".join(reader.lines)), reader.meta
+
+
+def _main_text(text: str) -> str | None:
+    if len(text) > _MAX_TRAFILATURA_CHARS:
+        return None
+    try:
+        extracted = trafilatura.extract(
+            text,
+            include_comments=False,
+            include_tables=True,
+            favor_recall=True,
+            deduplicate=False,
+        )
+    except Exception as exc:  # a library failure on a hostile page must not lose the page
+        log.info("trafilatura failed: %s", exc)
+        return None
+    return str(extracted) if extracted else None

@@ -1,0 +1,165 @@
+"""An article's own metadata from its text: headline, publication date, address, publisher.
+
+Each rule looks only where that kind of fact is written (the info line under a headline, a
+dateline opening the lead, the signature closing a notice, an ``原文链接`` line) and reports
+which rule found it, so a wrong date can be traced to its rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from events.model import Language, Published
+from events.read.parts import is_headline
+
+SHANGHAI_OFFSET = dt.timezone(dt.timedelta(hours=8))
+
+_YMD = r"((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?"
+_HM = r"(?:\s*T?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+_LABELLED = re.compile(
+    r"(?<![\u3400-\u9fff])(?:发布时间|發佈時間|發布時間|发布日期|發布日期|发文日期|發文日期|日期|时间|時間|"
+    r"Release Date|Released|Published|Publication Date|Date)\s*[::]\s*" + _YMD + _HM,
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^(?:[\w\u3400-\u9fff]{1,16}?)(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:电|電|讯|訊)"
+)
+_SIGNATURE = re.compile(r"^\s*" + _YMD + r"\s*$")
+_HEADLINE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_URL = re.compile(
+    r"(?:原文链接|原文鏈接|原文地址|Original (?:link|URL)|Source URL)\s*[::]\s*(\S+)", re.I
+)
+_PUBLISHER_LABEL = re.compile(
+    r"(?:来源|來源|Source)\s*[::]\s*([^\s::|]{2,24}?)(?=\s|$|日期|时间|時間|作者)", re.I
+)
+_PUBLISHER_DATELINE = re.compile(
+    r"^([\u3400-\u9fff]{2,12}?(?:报|報|网|網|社|台|刊|杂志|雜誌))"
+    r"(?:[\u3400-\u9fff]{2,4})?(?:\d{1,2}月\d{1,2}日)?(?:电|電|讯|訊)"
+)
+_CHANNEL_SUFFIX = re.compile(r"\s*(?:_|\s[-|–]\s)[^_|–]{1,12}$")
+
+
+def clean_title(title: str) -> str:
+    """A headline without the portal's channel suffix (``…召开_每日聚焦``)."""
+    stripped = _CHANNEL_SUFFIX.sub("", title).strip()
+    return stripped if len(stripped) >= 4 else title.strip()
+
+
+def _date(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _with_time(
+    date: dt.date, hour: str | None, minute: str | None, second: str | None
+) -> Published:
+    if hour is None or minute is None:
+        return date
+    try:
+        moment = dt.time(int(hour), int(minute), int(second or 0))
+    except ValueError:
+        return date
+    return dt.datetime.combine(date, moment, tzinfo=SHANGHAI_OFFSET)
+
+
+def labelled_date(lines: Sequence[str]) -> Published | None:
+    """``日期:2021-10-19 16:20``, ``时间:2021-10-22``, ``Release Date:2021-08-01``."""
+    for line in lines:
+        match = _LABELLED.search(line)
+        if match:
+            date = _date(*match.group(1, 2, 3))
+            if date is not None:
+                return _with_time(date, *match.group(4, 5, 6))
+    return None
+
+
+def dateline_date(lead: str, context_year: int | None) -> dt.date | None:
+    """``人民網北京6月9日電``: month and day from the dateline, the year from context."""
+    match = _DATELINE.search(lead)
+    if match is None or context_year is None:
+        return None
+    return _date(str(context_year), *match.group(1, 2))
+
+
+def signature_date(lines: Sequence[str]) -> dt.date | None:
+    """The date closing a notice (``2021年10月11日`` alone on its line): the last one wins."""
+    for line in reversed(lines):
+        match = _SIGNATURE.search(line)
+        if match:
+            return _date(*match.group(1, 2, 3))
+    return None
+
+
+def headline_year(title: str) -> int | None:
+    years = {int(y) for y in _HEADLINE_YEAR.findall(title)}
+    return years.pop() if len(years) == 1 else None
+
+
+def parse_published(value: str) -> Published | None:
+    """An ISO-like date or date-time string from a page's meta tags or a sidecar."""
+    value = value.strip()
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        match = re.search(_YMD + _HM, value)
+        if not match:
+            return None
+        date = _date(*match.group(1, 2, 3))
+        return _with_time(date, *match.group(4, 5, 6)) if date else None
+    if len(value) <= 10:
+        return moment.date()
+    return moment if moment.tzinfo else moment.replace(tzinfo=SHANGHAI_OFFSET)
+
+
+def source_url(lines: Sequence[str]) -> str | None:
+    for line in lines:
+        match = _URL.search(line)
+        if match and match.group(1).lower().startswith(("http://", "https://")):
+            return match.group(1)
+    return None
+
+
+def publisher(info: Sequence[str], lead: str) -> str | None:
+    for line in info:
+        match = _PUBLISHER_LABEL.search(line)
+        if match:
+            return match.group(1)
+    match = _PUBLISHER_DATELINE.search(lead)
+    return match.group(1) if match else None
+
+
+def headline_run(lines: Sequence[str]) -> list[str]:
+    """The headline-like lines before the first paragraph (a section label, the headline,
+    sometimes a subtitle); the caller takes the longest as the headline."""
+    run: list[str] = []
+    for line in lines[:3]:
+        if not is_headline(line):
+            break
+        run.append(line)
+    return run
+
+
+_LEAD_PREFIX = re.compile(r"^[^,,。]{0,24}?(?:电|電|讯|訊)\s*(?:[((][^))]{0,20}[))])?\s*")
+_LEADING_DATE = re.compile(
+    r"^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?\s*[,,]?\s*|^(?:近日|日前|昨天|今天|近期)\s*[,,]\s*"
+)
+_BY_CLAUSE = re.compile(r"^由[^,。]{2,60}?(?:主办|主辦|承办|承辦|举办|舉辦|组织|組織)的")
+
+
+def title_from_lead(lead: str, language: Language) -> str:
+    """A short title when a page has no headline: the lead's first clause, without its
+    dateline, leading date and ``由…主办的`` organiser clause."""
+    if language is Language.EN:
+        sentence = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
+        words = sentence.split()
+        return " ".join(words[:12]).rstrip(",;:.")
+    sentence = re.split(r"[。!?;]", lead, maxsplit=1)[0]
+    sentence = _LEAD_PREFIX.sub("", sentence)
+    sentence = _LEADING_DATE.sub("", sentence)
+    sentence = _BY_CLAUSE.sub("", sentence)
+    clause = re.split(r"[,,]", sentence, maxsplit=1)[0].strip()
+    return clause[:40]
