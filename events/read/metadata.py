@@ -85,6 +85,13 @@ def dateline_date(lead: str, context_year: int | None) -> dt.date | None:
     return _date(str(context_year), *match.group(1, 2))
 
 
+def dateline_span(lead: str) -> int:
+    """Where a dated dateline (``人民網北京6月9日電``) ends in the lead, or 0: its date is the
+    report's, not an event's."""
+    match = _DATELINE.search(lead)
+    return match.end() if match else 0
+
+
 def signature_date(lines: Sequence[str]) -> dt.date | None:
     """The date closing a notice (``2021年10月11日`` alone on its line): the last one wins."""
     for line in reversed(lines):

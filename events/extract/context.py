@@ -1,0 +1,81 @@
+"""What the whole article tells every event in it: its place, its issuer, its subject.
+
+A notice (``市市场监管委关于开展2021年世界标准日宣传活动的通知``) names its issuer and the
+activity it announces; lines such as ``活动时间:…`` inside it refer to that activity. A local
+government site's domain, ``在津``-style abbreviations or the issuer name the article's city,
+which events fall back to when their own sentence names no place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from events.extract import places
+from events.extract.lexicon import head_kind
+from events.extract.years import year_in
+from events.model import Article, Kind
+
+_NOTICE = re.compile(
+    r"^(?P<issuer>.{2,40}?)(?:关于|關於)(?:开展|開展|举办|舉辦|组织|組織|召开|召開|举行|舉行|做好)?"
+    r"(?P<subject>.{2,60}?)(?:的|有关|有關)?(?:工作)?(?:通知|公告|通告|函)$"
+)
+_DATELINE_CITY = re.compile(
+    r"^[^,,。]{0,12}?([\u3400-\u9fff]{2,4})(?:\d{1,2}月\d{1,2}日)?(?:电|電|讯|訊)"
+)
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    article: Article
+    city: str | None
+    city_zh: str | None
+    issuer: str | None  # the body issuing a notice, as written
+    subject: str | None  # the activity a notice announces
+    subject_kind: Kind | None
+    headline_year: int | None
+
+
+def _article_city(article: Article) -> str | None:
+    if article.city:
+        return article.city
+    by_url = places.city_of_url(article.url) or places.city_of_url(article.source)
+    if by_url:
+        return by_url
+    g = places.gazetteer()
+    if g.abbrev_pattern is not None:
+        m = g.abbrev_pattern.search(article.body)
+        if m:
+            return g.by_name[m.group(1) or m.group(2)].english
+    title_city = places.first_city(article.title)
+    if title_city:
+        return title_city
+    dateline = _DATELINE_CITY.search(article.lead)
+    if dateline:
+        city = places.first_city(dateline.group(1))
+        if city:
+            return city
+    counts = Counter(places.cities_in(article.body))
+    if counts:
+        city, count = counts.most_common(1)[0]
+        if count >= 2:
+            return city
+    return None
+
+
+def article_context(article: Article) -> ArticleContext:
+    city = _article_city(article)
+    city_zh = places.gazetteer().zh_name(city) if city else None
+    notice = _NOTICE.search(article.title)
+    issuer = subject = None
+    subject_kind = None
+    if notice:
+        issuer = notice.group("issuer")
+        candidate = notice.group("subject")
+        subject_kind = head_kind(candidate)
+        if subject_kind is not None:
+            subject = candidate
+    return ArticleContext(
+        article, city, city_zh, issuer, subject, subject_kind, year_in(article.title)
+    )

@@ -1,0 +1,256 @@
+"""Date expressions in a sentence: single days, ranges, windows, deadlines, times, weekdays.
+
+Only what the words say is recorded here (a day without a year keeps ``year=None``); which
+year is meant is decided later by :mod:`events.extract.years`, with the whole article as
+context. Both Chinese (Arabic or Chinese numerals, simplified or traditional) and English
+forms are read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from events.extract.numerals import to_int
+
+Day = tuple[int | None, int, int]  # (year or None, month, day)
+
+_N = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+_Y = r"(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}"
+_END_MARK = r"(?:日|号|號)"
+_ZH = re.compile(
+    rf"(?:(?P<y>{_Y})\s*年\s*)?(?P<m>{_N})\s*月\s*(?P<d>{_N})\s*{_END_MARK}"
+    rf"(?P<wk1>\s*[((]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][))]?)?"
+    rf"(?:\s*(?:至|到|—|–|-|~|～|－)\s*(?:(?P<y2>{_Y})\s*年\s*)?(?:(?P<m2>{_N})\s*月\s*)?"
+    rf"(?P<d2>{_N})\s*{_END_MARK}(?:\s*[((]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][))]?)?)?"
+    r"(?:\s*(?:及|和|以及)?\s*前[后後]各\s*(?P<wn>\d{1,2}|[一二两兩三四五六七八九十]{1,2})\s*"
+    r"(?P<wu>周|週|个星期|個星期|星期|天|日))?"
+    r"(?P<before>\s*(?:之前|以前|前)(?![后後]))?"
+)
+_ISO = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?![\d])")
+_DEADLINE_PREFIX = re.compile(
+    r"(截至|截止|截止日期|截止时间|截止時間|报名截止|報名截止|不晚于|不晚於|"
+    r"by|before|no later than|deadline(?: is|:)?)\s*(?:为|為|到|至|是)?\s*$",
+    re.I,
+)
+_WEEKDAY_ZH = re.compile(r"(?:星期|周|週|礼拜|禮拜)([一二三四五六日天])")
+_WEEKDAYS_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MON = (
+    r"(?:January|Jan\.?|February|Feb\.?|March|Mar\.?|April|Apr\.?|May|June|Jun\.?|July|Jul\.?|"
+    r"August|Aug\.?|September|Sept?\.?|October|Oct\.?|November|Nov\.?|December|Dec\.?)"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_EN_MD = re.compile(
+    rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}\b"
+    rf"(?:\s*(?:-|–|—|to|until|through)\s*(?:(?P<mon2>{_MON})\s+)?(?P<d2>\d{{1,2}}){_ORD}\b)?"
+    r"(?:,?\s*(?P<y>(?:19|20)\d{2})\b)?"
+)
+_EN_DM = re.compile(
+    rf"\b(?P<d>\d{{1,2}}){_ORD}(?:\s*(?:(?P<mon1>{_MON})\s*)?(?:-|–|—|to|until|through)\s*"
+    rf"(?P<d2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s*(?P<y>(?:19|20)\d{{2}})\b)?"
+)
+_EN_WEEKDAY = re.compile(r"\b(Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b", re.I)
+_EN_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_TIME_ZH = re.compile(
+    r"^\s*[((]?\s*(?P<ap>上午|下午|晚上|中午|早上|早晨)?\s*(?P<h>\d{1,2})\s*(?::|:|时|時|点|點)"
+    r"\s*(?P<mi>\d{2}|半)?\s*分?"
+    r"(?:\s*(?:-|—|–|~|至|到)\s*(?P<ap2>上午|下午|晚上|中午)?\s*(?P<h2>\d{1,2})\s*(?::|:|时|時|点|點)"
+    r"\s*(?P<mi2>\d{2}|半)?)?"
+)
+_TIME_EN = re.compile(
+    r"^,?\s*(?:at|from)?\s*(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?"
+    r"(?:\s*(?:-|–|—|to|until)\s*(?P<h2>\d{1,2})(?::(?P<mi2>\d{2}))?\s*(?P<ap2>a\.?m\.?|p\.?m\.?)?)?",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression: what it says, where it is, and which form it has."""
+
+    start: Day
+    end: Day | None  # inclusive; ``None`` for a single day
+    begin: int  # character offsets in the sentence
+    stop: int
+    form: str  # "day", "range", "window" or "deadline"
+    explicit_year: bool
+    time: dt.time | None = None
+    end_time: dt.time | None = None
+    weekday: int | None = None  # 0 = Monday, when the text names one
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        return self.begin, self.stop
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    if month is None or day is None or not 1 <= month <= 12:
+        return False
+    try:
+        dt.date(year if year is not None else 2000, month, day)
+    except ValueError:
+        return False
+    return year is None or 1900 <= year <= 2100
+
+
+def _month(token: str | None) -> int | None:
+    return _MONTHS.get(token[:3].lower()) if token else None
+
+
+def _clock(hour: int | None, minute: str | None, meridiem: str | None) -> dt.time | None:
+    if hour is None:
+        return None
+    mins = 30 if minute == "半" else int(minute) if minute else 0
+    marker = (meridiem or "").lower().replace(".", "")
+    if marker in ("下午", "晚上", "pm") and hour < 12:
+        hour += 12
+    if marker in ("中午",) and hour < 11:
+        hour += 12
+    if marker in ("am",) and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= mins <= 59):
+        return None
+    return dt.time(hour, mins)
+
+
+def _times(tail: str, english: bool) -> tuple[dt.time | None, dt.time | None, int]:
+    match = (_TIME_EN if english else _TIME_ZH).search(tail)
+    if match is None or (english and not (match.group("ap") or match.group("mi"))):
+        return None, None, 0
+    start = _clock(int(match.group("h")), match.group("mi"), match.group("ap"))
+    end = None
+    if match.group("h2"):
+        end_marker = match.group("ap2") or match.group("ap")
+        end = _clock(int(match.group("h2")), match.group("mi2"), end_marker)
+    return start, end, match.end()
+
+
+def _zh_window(count: str | None, unit: str | None) -> int | None:
+    if not count or not unit:
+        return None
+    number = to_int(count)
+    if number is None:
+        return None
+    return number * (1 if unit in ("天", "日") else 7)
+
+
+def _zh_mentions(sentence: str) -> list[DateMention]:
+    found: list[DateMention] = []
+    for m in _ZH.finditer(sentence):
+        year = to_int(m.group("y")) if m.group("y") else None
+        month, day = to_int(m.group("m")), to_int(m.group("d"))
+        if month is None or day is None or not _valid(year, month, day):
+            continue
+        start: Day = (year, month, day)
+        end: Day | None = None
+        form = "day"
+        if m.group("d2"):
+            year2 = to_int(m.group("y2")) if m.group("y2") else year
+            month2 = to_int(m.group("m2")) if m.group("m2") else month
+            day2 = to_int(m.group("d2"))
+            if _valid(year2, month2, day2) and month2 is not None and day2 is not None:
+                end, form = (year2, month2, day2), "range"
+        window = _zh_window(m.group("wn"), m.group("wu"))
+        if window is not None:
+            form = "window"
+            start, end = _shift(start, -window), _shift(start, window)
+        if m.group("before") or _DEADLINE_PREFIX.search(sentence[: m.start()]):
+            form = "deadline" if form == "day" else form
+        weekday = None
+        if m.group("wk1"):
+            w = _WEEKDAY_ZH.search(m.group("wk1"))
+            weekday = _WEEKDAYS_ZH[w.group(1)] if w else None
+        time, end_time, used = _times(sentence[m.end() :], english=False)
+        found.append(
+            DateMention(
+                start,
+                end,
+                m.start(),
+                m.end() + used,
+                form,
+                year is not None,
+                time,
+                end_time,
+                weekday,
+            )
+        )
+    for m in _ISO.finditer(sentence):
+        year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        if _valid(year, month, day):
+            time, end_time, used = _times(sentence[m.end() :], english=False)
+            found.append(
+                DateMention(
+                    (year, month, day), None, m.start(), m.end() + used, "day", True, time, end_time
+                )
+            )
+    return found
+
+
+def _shift(day: Day, days: int) -> Day:
+    """Move a day by ``days``; the year, when unknown, is carried as unknown."""
+    year = day[0] if day[0] is not None else 2001  # a common year: only month/day are kept
+    moved = dt.date(year, day[1], day[2]) + dt.timedelta(days=days)
+    if day[0] is None:
+        return (None, moved.month, moved.day)
+    return (moved.year, moved.month, moved.day)
+
+
+def _en_mentions(sentence: str) -> list[DateMention]:
+    found: list[DateMention] = []
+    for pattern in (_EN_MD, _EN_DM):
+        for m in pattern.finditer(sentence):
+            month = _month(m.group("mon"))
+            if month is None:
+                continue
+            year = int(m.group("y")) if m.group("y") else None
+            day = int(m.group("d"))
+            end: Day | None = None
+            form = "day"
+            if m.group("d2"):
+                first_month = _month(m.groupdict().get("mon1")) if pattern is _EN_DM else None
+                month2 = _month(m.groupdict().get("mon2")) or month
+                start_month = first_month or month
+                if _valid(year, month2, int(m.group("d2"))) and _valid(year, start_month, day):
+                    end, form, month = (year, month2, int(m.group("d2"))), "range", start_month
+            if not _valid(year, month, day):
+                continue
+            if _DEADLINE_PREFIX.search(sentence[: m.start()]) and form == "day":
+                form = "deadline"
+            weekday = None
+            before = _EN_WEEKDAY.search(sentence[max(0, m.start() - 12) : m.start()])
+            if before:
+                weekday = _EN_WEEKDAYS.index(before.group(1)[:3].lower())
+            time, end_time, used = _times(sentence[m.end() :], english=True)
+            found.append(
+                DateMention(
+                    (year, month, day),
+                    end,
+                    m.start(),
+                    m.end() + used,
+                    form,
+                    year is not None,
+                    time,
+                    end_time,
+                    weekday,
+                )
+            )
+    return found
+
+
+def find_dates(sentence: str) -> list[DateMention]:
+    """Every date expression in ``sentence``, in order, overlapping matches resolved to the
+    longest."""
+    candidates = _zh_mentions(sentence) + _en_mentions(sentence)
+    candidates.sort(key=lambda d: (d.begin, -(d.stop - d.begin)))
+    chosen: list[DateMention] = []
+    for mention in candidates:
+        if chosen and mention.begin < chosen[-1].stop:
+            continue
+        chosen.append(mention)
+    return chosen

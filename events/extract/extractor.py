@@ -1,0 +1,287 @@
+"""Turning a cleaned article into calendar-ready events: stdcal's own rules.
+
+Every date expression in the body is a candidate; it becomes an event only when its sentence
+binds it to something that happens: an observance (``…是第52届世界标准日``), a named event or an
+event verb (``召开``, ``held``), a deadline (``于…前报送``), or a labelled window inside a notice
+(``活动时间:``). Dates of history (``成立于``), plans and targets (years only) and the page around
+the article (kept apart by reading) never qualify.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from events.extract import places, years
+from events.extract.context import ArticleContext, article_context
+from events.extract.dates import DateMention, Day, find_dates
+from events.extract.lexicon import (
+    EN_FUTURE,
+    EN_HAPPEN,
+    EN_HISTORY,
+    EN_PAST,
+    EN_SUBMIT,
+    ZH_FUTURE,
+    ZH_HAPPEN,
+    ZH_HISTORY,
+    ZH_PAST,
+    ZH_SUBMIT,
+    ZH_TIME_LABELS,
+    both_scripts,
+    head_kind,
+)  # fmt: skip
+from events.extract.names import Name, names_in
+from events.extract.observances_rule import observance_event
+from events.extract.organisers import en_organisers, subject_organisers, zh_organisers
+from events.extract.sentences import split_sentences
+from events.extract.titles import deadline_title, fallback_title
+from events.model import Article, Event, Kind, Language, PartialDate
+from events.read.metadata import dateline_span
+
+MAX_EVENTS = 50
+_HAPPEN = both_scripts(ZH_HAPPEN) + list(EN_HAPPEN)
+_HISTORY = both_scripts(ZH_HISTORY) + list(EN_HISTORY)
+_SUBMIT = both_scripts(ZH_SUBMIT) + list(EN_SUBMIT)
+_FUTURE = both_scripts(ZH_FUTURE) + list(EN_FUTURE)
+_PAST = both_scripts(ZH_PAST) + list(EN_PAST)
+_LABEL = re.compile("^(?:" + "|".join(both_scripts(ZH_TIME_LABELS)) + r")\s*[::]")
+
+
+def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
+    """Every event of ``article``, in order of first mention, each occurrence once."""
+    ctx = article_context(article)
+    found: list[Event] = []
+    for index, sentence in enumerate(split_sentences(article.body)):
+        skip_until = dateline_span(sentence) if index == 0 else 0
+        mentions = find_dates(sentence)
+        for position, mention in enumerate(mentions):
+            if mention.stop <= skip_until:
+                continue
+            following = mentions[position + 1].begin if position + 1 < len(mentions) else None
+            event = _event(ctx, sentence, mention, following, found)
+            if event is not None:
+                found.append(event)
+    events = _unique(found)
+    _share_organisers(ctx, events)
+    return events[:max_events]
+
+
+def _contains(text: str, words: list[str]) -> bool:
+    return any(w in text for w in words)
+
+
+def _tense(text: str) -> str | None:
+    if _contains(text, _FUTURE):
+        return "future"
+    if _contains(text, _PAST):
+        return "past"
+    return None
+
+
+def _resolve_year(
+    ctx: ArticleContext, mention: DateMention, sentence: str, name: str | None
+) -> int | None:
+    year = mention.start[0]
+    if year is not None:
+        return year
+    inferred = (years.year_in(name) if name else None) or _earlier_year(sentence, mention)
+    inferred = inferred or ctx.headline_year
+    published = ctx.article.published_date
+    if inferred is None and published is not None:
+        inferred = years.from_publication(
+            mention.start[1], mention.start[2], published, _tense(sentence[mention.begin :])
+        )
+    if inferred is None:
+        return None
+    return years.check_weekday(inferred, mention.start[1], mention.start[2], mention.weekday)
+
+
+def _earlier_year(sentence: str, mention: DateMention) -> int | None:
+    for earlier in find_dates(sentence[: mention.begin]):
+        if earlier.explicit_year:
+            return earlier.start[0]
+    return None
+
+
+def _dates(mention: DateMention, year: int | None) -> tuple[PartialDate, PartialDate | None]:
+    start = _day(mention.start, year)
+    if mention.end is None:
+        return start, (start if year is not None else None)
+    end = _day(mention.end, mention.end[0] or year)
+    if year is not None and end.known and end < start:
+        end = end.with_year(year + 1)  # 12月30日至1月2日
+    return start, end
+
+
+def _day(day: Day, year: int | None) -> PartialDate:
+    return PartialDate(day[0] if day[0] is not None else year, day[1], day[2])
+
+
+def _nearest_name(names: list[Name], mention: DateMention, following: int | None) -> Name | None:
+    after = [
+        n for n in names if n.begin >= mention.stop and (following is None or n.begin < following)
+    ]
+    before = [n for n in names if n.stop <= mention.begin]
+    for group in (after, list(reversed(before))):
+        for name in group:
+            if name.specific:
+                return name
+    nearest = after or list(reversed(before))
+    return nearest[0] if nearest else None
+
+
+def _event(
+    ctx: ArticleContext,
+    sentence: str,
+    mention: DateMention,
+    following: int | None,
+    found: list[Event],
+) -> Event | None:
+    observance = observance_event(
+        ctx, sentence, mention, _resolve_year(ctx, mention, sentence, None)
+    )
+    if observance is not None:
+        return observance
+    clause = sentence[mention.begin : following or len(sentence)]
+    if mention.form == "deadline":
+        return _deadline(ctx, sentence, mention, clause)
+    if _LABEL.search(sentence[: mention.begin]) and ctx.subject is not None:
+        return _notice_subject(ctx, sentence, mention)
+    names = names_in(sentence)
+    name = _nearest_name(names, mention, following)
+    happens = _contains(clause, _HAPPEN) or _contains(sentence[: mention.begin][-30:], _HAPPEN)
+    if name is None and not happens:
+        return None
+    if _contains(clause[:40], _HISTORY) and (name is None or not name.specific):
+        return None
+    kind = (head_kind(name.text) if name else None) or (
+        Kind.CAMPAIGN if mention.form == "window" else Kind.OTHER
+    )
+    year = _resolve_year(ctx, mention, sentence, name.text if name else None)
+    published = ctx.article.published_date
+    if mention.explicit_year and published and year is not None and year < published.year - 1:
+        return None  # a date of history, not of the article's events
+    start, end = _dates(mention, year)
+    title = name.text if name and name.specific else fallback_title(name, kind, ctx, start)
+    organisers = _organisers(ctx, sentence, mention)
+    city = (
+        places.held_in(sentence)
+        or (places.first_city(name.text) if name else None)
+        or next((c for c in map(places.first_city, organisers) if c), None)
+        or ctx.city
+    )
+    confidence = 0.4 + (0.2 if year else 0) + (0.2 if name and name.specific else 0)
+    confidence += 0.1 if happens else 0
+    return Event(
+        title=title,
+        start=start,
+        end=end,
+        kind=kind,
+        time=mention.time,
+        end_time=mention.end_time,
+        city=city,
+        organisers=tuple(organisers),
+        confidence=round(min(confidence + (0.05 if organisers else 0), 0.95), 2),
+        evidence=sentence[:500],
+    )
+
+
+def _organisers(ctx: ArticleContext, sentence: str, mention: DateMention) -> list[str]:
+    if ctx.article.language is Language.EN:
+        return en_organisers(sentence)
+    found = zh_organisers(sentence, ctx.city_zh)
+    if found:
+        return found
+    before = sentence[: mention.begin]
+    if before.endswith(("于", "於", "在", "将于", "將於")):
+        clause = re.split(r"[,,;;。]", before)[-1]
+        clause = re.sub(r"(?:将于|將於|于|於|在)$", "", clause)
+        return subject_organisers(clause, ctx.city_zh)
+    return []
+
+
+def _issuer(ctx: ArticleContext) -> list[str]:
+    from events.extract.organisers import expand, is_organisation
+
+    if ctx.issuer is None:
+        return []
+    issuer = expand(ctx.issuer, ctx.city_zh)
+    return [issuer] if is_organisation(issuer) else []
+
+
+def _deadline(
+    ctx: ArticleContext, sentence: str, mention: DateMention, clause: str
+) -> Event | None:
+    if not _contains(clause[:120], _SUBMIT) and not re.search("截止|截至|deadline", sentence, re.I):
+        return None
+    year = _resolve_year(ctx, mention, sentence, None)
+    start, _ = _dates(mention, year)
+    return Event(
+        title=deadline_title(clause, ctx.article.language),
+        start=start,
+        end=start if start.known else None,
+        kind=Kind.DEADLINE,
+        time=mention.time,
+        city=ctx.city,
+        organisers=tuple(_issuer(ctx)),
+        confidence=0.75 if start.known else 0.55,
+        evidence=sentence[:500],
+    )
+
+
+def _notice_subject(ctx: ArticleContext, sentence: str, mention: DateMention) -> Event:
+    subject = ctx.subject or ""
+    year = _resolve_year(ctx, mention, sentence, subject)
+    start, end = _dates(mention, year)
+    kind = ctx.subject_kind or Kind.CAMPAIGN
+    if mention.form == "window" and kind in (Kind.OTHER, Kind.MEETING):
+        kind = Kind.CAMPAIGN
+    return Event(
+        title=subject,
+        start=start,
+        end=end,
+        kind=kind,
+        time=mention.time,
+        end_time=mention.end_time,
+        city=places.first_city(subject) or ctx.city,
+        organisers=tuple(_issuer(ctx)),
+        confidence=0.8 if start.known else 0.6,
+        evidence=sentence[:500],
+    )
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    """One event per occurrence: same kind and day, and one title containing the other."""
+    kept: list[Event] = []
+    for event in events:
+        twin = next((k for k in kept if _same(k, event)), None)
+        if twin is None:
+            kept.append(event)
+        elif len(event.title) > len(twin.title) or event.confidence > twin.confidence:
+            kept[kept.index(twin)] = dataclasses.replace(
+                event, organisers=event.organisers or twin.organisers
+            )
+    return kept
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.start != b.start or a.kind != b.kind:
+        return False
+    if a.series or b.series:
+        return a.series == b.series
+    return a.title in b.title or b.title in a.title
+
+
+def _share_organisers(ctx: ArticleContext, events: list[Event]) -> None:
+    """An article about one event often names its organisers in another sentence."""
+    main = [i for i, e in enumerate(events) if e.kind not in (Kind.OBSERVANCE, Kind.DEADLINE)]
+    if len(main) != 1 or events[main[0]].organisers:
+        return
+    body = ctx.article.body
+    found = (
+        en_organisers(body)
+        if ctx.article.language is Language.EN
+        else zh_organisers(body, ctx.city_zh)
+    )
+    if found:
+        events[main[0]] = dataclasses.replace(events[main[0]], organisers=tuple(found))

@@ -1,0 +1,112 @@
+"""The words extraction keys on, written once in simplified Chinese and English.
+
+Traditional spellings are generated with OpenCC at import, so every rule matches all three
+scripts without a second hand-kept list drifting from the first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from events.model import Kind
+from events.script import to_hant
+
+
+def both_scripts(words: Iterable[str]) -> list[str]:
+    """Each word in simplified and traditional spelling, longest first (for alternations)."""
+    out = set()
+    for word in words:
+        out.add(word)
+        out.add(to_hant(word))
+    return sorted(out, key=len, reverse=True)
+
+
+def alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in both_scripts(words))
+
+
+# Head nouns that end an event's name, with the kind they give it.
+ZH_HEADS: dict[str, Kind] = {
+    "标准化大会": Kind.CONFERENCE, "纪念大会": Kind.CONFERENCE, "大会": Kind.CONFERENCE,
+    "年会": Kind.CONFERENCE, "博览会": Kind.CONFERENCE, "峰会": Kind.CONFERENCE,
+    "论坛": Kind.FORUM,
+    "研讨会": Kind.MEETING, "座谈会": Kind.MEETING, "推进会": Kind.MEETING,
+    "交流会": Kind.MEETING, "工作会议": Kind.MEETING, "全体会议": Kind.MEETING,
+    "会议": Kind.MEETING, "发布会": Kind.MEETING, "启动会": Kind.MEETING, "年度会议": Kind.MEETING,
+    "培训班": Kind.TRAINING, "培训会": Kind.TRAINING, "培训": Kind.TRAINING, "讲座": Kind.TRAINING,
+    "活动周": Kind.ACTIVITY_WEEK, "宣传周": Kind.ACTIVITY_WEEK,
+    "宣传活动": Kind.CAMPAIGN, "主题活动": Kind.CAMPAIGN, "系列活动": Kind.CAMPAIGN,
+    "活动月": Kind.CAMPAIGN, "宣传月": Kind.CAMPAIGN, "质量月": Kind.CAMPAIGN,
+    "竞赛": Kind.OTHER, "大赛": Kind.OTHER, "开幕式": Kind.OTHER, "展览": Kind.OTHER,
+}  # fmt: skip
+EN_HEADS: dict[str, Kind] = {
+    "Forum": Kind.FORUM, "Conference": Kind.CONFERENCE, "Congress": Kind.CONFERENCE,
+    "Summit": Kind.CONFERENCE, "Symposium": Kind.CONFERENCE, "Expo": Kind.CONFERENCE,
+    "General Assembly": Kind.CONFERENCE, "Meeting": Kind.MEETING, "Plenary": Kind.MEETING,
+    "Workshop": Kind.MEETING, "Seminar": Kind.MEETING, "Training": Kind.TRAINING,
+    "Course": Kind.TRAINING, "Week": Kind.ACTIVITY_WEEK, "Campaign": Kind.CAMPAIGN,
+}  # fmt: skip
+
+# Verbs saying something took or will take place (they make a dated clause an event).
+ZH_HAPPEN = (
+    "召开", "举办", "举行", "开幕", "启动", "开展", "开营", "开班", "闭幕", "揭幕", "主办",
+    "主辦", "进行", "亮相", "拉开帷幕", "隆重",
+)  # fmt: skip
+EN_HAPPEN = (
+    "held", "hold", "holds", "opened", "opens", "open", "took place", "take place", "takes place",
+    "kicked off", "kicks off", "launched", "convened", "hosted", "organized", "organised",
+    "will be", "was", "starts", "begins", "closed", "the theme",
+)  # fmt: skip
+ZH_FUTURE = ("将于", "将在", "将", "拟于", "计划于", "定于", "即将", "届时", "报名")
+ZH_PAST = ("召开了", "举办了", "举行了", "了", "已", "顺利", "成功", "圆满", "日前", "近日")
+EN_FUTURE = ("will", "to be held", "upcoming", "is scheduled", "are scheduled", "plans to")
+EN_PAST = ("was held", "were held", "held", "opened", "took place", "concluded", "was", "closed")
+
+# Deadlines: verbs of handing in or registering after ``DATE前``.
+ZH_SUBMIT = ("报送", "提交", "上报", "报名", "申报", "递交", "反馈", "寄送", "发送", "报至")
+EN_SUBMIT = ("submit", "submitted", "register", "registration", "apply", "applications", "sent")
+
+# Clauses whose dates are history, not events.
+ZH_HISTORY = (
+    "成立",
+    "创立",
+    "创建",
+    "诞生",
+    "签署",
+    "发布",
+    "印发",
+    "出台",
+    "实施",
+    "施行",
+    "批准",
+)
+EN_HISTORY = ("founded", "established", "was born", "signed", "published", "issued", "adopted")
+
+# Labels that introduce a window or a time in a notice (``活动时间:``).
+ZH_TIME_LABELS = ("活动时间", "会议时间", "举办时间", "培训时间", "开放时间", "时间", "日期")
+
+KIND_WORDS_EN = {
+    Kind.CAMPAIGN: "campaign", Kind.ACTIVITY_WEEK: "activity week", Kind.CONFERENCE: "conference",
+    Kind.FORUM: "forum", Kind.MEETING: "meeting", Kind.TRAINING: "training",
+    Kind.DEADLINE: "deadline", Kind.OTHER: "event", Kind.OBSERVANCE: "observance",
+}  # fmt: skip
+
+
+def head_kind(name: str) -> Kind | None:
+    """The kind a name's head noun gives (``…纪念大会暨…专题会议`` → conference: the first
+    head decides, since ``暨`` joins a main event and a side event)."""
+    first = re.split("暨|暨", name, maxsplit=1)[0]
+    for table in (ZH_HEAD_INDEX, EN_HEAD_INDEX):
+        for head, kind in table:
+            if re.search(head + r"$", first) if table is ZH_HEAD_INDEX else head in first:
+                return kind
+    return None
+
+
+ZH_HEAD_INDEX: list[tuple[str, Kind]] = sorted(
+    ((re.escape(v), k) for w, k in ZH_HEADS.items() for v in {w, to_hant(w)}),
+    key=lambda item: len(item[0]),
+    reverse=True,
+)
+EN_HEAD_INDEX: list[tuple[str, Kind]] = sorted(EN_HEADS.items(), key=lambda i: -len(i[0]))
