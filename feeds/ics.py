@@ -1,0 +1,251 @@
+"""Published events → iCalendar bytes (RFC 5545, with the RFC 7986 calendar properties).
+
+Subscribers' clients (Google, Apple, Outlook, Thunderbird) re-fetch the calendar for ever and
+treat every change in the bytes as an update, so rendering is a pure function of the stored
+data: UIDs come from the event's stable key, DTSTAMP from its last modification, and the order
+is fixed. Text comes from news articles and is hostile until cleaned; the icalendar library
+does all escaping and folding, we only remove what no iCalendar value may contain.
+
+Annual observances are emitted as one plain VEVENT per reported occurrence rather than as an
+RRULE with overrides: every client shows single events the same way, recurrences not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from icalendar import Calendar, Event, Timezone, vDuration
+
+from events.model import SHANGHAI, Kind, Language, PublishedEvent
+from events.model import Event as DomainEvent
+from events.script import convert
+
+PRODID = "-//stdcal//stdcal//EN"
+ONE_HOUR = dt.timedelta(hours=1)
+# Zones generated from this day on; a fixed-offset zone like Asia/Shanghai (no DST since 1991)
+# then needs only one STANDARD observance. Earlier events widen the range.
+TZ_FIRST = dt.date(2000, 1, 1)
+TZ_LAST = dt.date(2038, 1, 1)
+
+# Line breaks (including those str.splitlines honours) become spaces: a value stays one line.
+_BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# Controls other than TAB, DEL and lone surrogates may appear in no iCalendar value.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\ud800-\udfff]")
+
+KIND_NAMES_HANS = {
+    Kind.OBSERVANCE: "纪念日",
+    Kind.CONFERENCE: "会议",
+    Kind.FORUM: "论坛",
+    Kind.ACTIVITY_WEEK: "活动周",
+    Kind.CAMPAIGN: "主题活动",
+    Kind.DEADLINE: "截止日期",
+    Kind.MEETING: "会议",
+    Kind.TRAINING: "培训",
+    Kind.OTHER: "活动",
+}
+LABELS = {
+    Language.HANS: ("类型", "地点", "主办", "来源", "活动页面"),
+    Language.HANT: ("類型", "地點", "主辦", "來源", "活動頁面"),
+    Language.EN: ("Kind", "Where", "Organisers", "Sources", "Event page"),
+}
+
+
+@dataclass(frozen=True)
+class CalendarMeta:
+    """What a calendar says about itself; the web layer fills it from settings and the query."""
+
+    name: str
+    description: str
+    host: str  # the UID domain: UIDs are ``{key}@{host}``
+    base_url: str
+    refresh: dt.timedelta
+    language: Language
+
+
+def clean_text(value: str) -> str:
+    """``value`` as one line without characters that iCalendar forbids."""
+    return _ILLEGAL.sub("", _BREAKS.sub(" ", value)).strip()
+
+
+def clean_url(value: str | None) -> str | None:
+    """An http(s) URL fit for a URI value, or ``None``: article links are not trusted."""
+    if not value:
+        return None
+    url = value.strip()
+    if _ILLEGAL.search(url) or _BREAKS.search(url) or any(c.isspace() for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def render_calendar(events: Sequence[PublishedEvent], meta: CalendarMeta) -> bytes:
+    """A whole subscribable calendar; events without a known year are left out."""
+    return bytes(_calendar(events, meta).to_ical())
+
+
+def render_event(event: PublishedEvent, meta: CalendarMeta) -> bytes:
+    """A calendar holding one event, for "add to calendar" links."""
+    return bytes(_calendar([event], meta).to_ical())
+
+
+def _calendar(events: Iterable[PublishedEvent], meta: CalendarMeta) -> Calendar:
+    cal = Calendar()
+    cal.add("VERSION", "2.0")
+    cal.add("PRODID", PRODID)
+    cal.add("CALSCALE", "GREGORIAN")
+    cal.add("METHOD", "PUBLISH")
+    name, description = clean_text(meta.name), clean_text(meta.description)
+    cal.add("NAME", name)
+    cal.add("X-WR-CALNAME", name)
+    cal.add("DESCRIPTION", description)
+    cal.add("X-WR-CALDESC", description)
+    cal.add("REFRESH-INTERVAL", meta.refresh, parameters={"VALUE": "DURATION"})
+    cal.add("X-PUBLISHED-TTL", vDuration(meta.refresh))
+    cal.add("X-WR-TIMEZONE", SHANGHAI)
+
+    dated = sorted((pe for pe in events if pe.event.dated), key=lambda pe: (_start_iso(pe), pe.key))
+    vevents: list[Event] = []
+    seen: set[str] = set()
+    for pe in dated:
+        if pe.key not in seen:
+            seen.add(pe.key)
+            vevents.append(_vevent(pe, meta))
+    for zone in _timezones(vevents):
+        cal.add_component(zone)
+    for vevent in vevents:
+        cal.add_component(vevent)
+    return cal
+
+
+def _start_iso(pe: PublishedEvent) -> str:
+    return pe.event.start.iso()
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    """Stored stamps as UTC; a naive one is taken to be UTC already."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
+
+
+def _zone(tzid: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(tzid)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(SHANGHAI)
+
+
+def _days(event: DomainEvent) -> tuple[dt.date, dt.date]:
+    """First and last (inclusive) day; an end without a year falls in the start's year or the
+    next one (``12月30日至1月2日``), and an impossible end collapses to the start."""
+    start = event.start.to_date()
+    if event.end is None:
+        return start, start
+    try:
+        if event.end.known:
+            end = event.end.to_date()
+        else:
+            end = event.end.with_year(start.year).to_date()
+            if end < start:
+                end = event.end.with_year(start.year + 1).to_date()
+    except ValueError:
+        return start, start
+    return start, max(start, end)
+
+
+def _span(event: DomainEvent) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime]:
+    """DTSTART and DTEND: exclusive next day for all-day events, local times otherwise."""
+    first, last = _days(event)
+    if event.time is None:
+        return first, last + dt.timedelta(days=1)
+    zone = _zone(event.tzid)
+    start = dt.datetime.combine(first, event.time, tzinfo=zone)
+    if event.end_time is not None:
+        end = dt.datetime.combine(last, event.end_time, tzinfo=zone)
+    else:
+        end = dt.datetime.combine(last, event.time, tzinfo=zone) + ONE_HOUR
+    return start, end if end > start else start + ONE_HOUR
+
+
+def _vevent(pe: PublishedEvent, meta: CalendarMeta) -> Event:
+    event, lang = pe.event, meta.language
+    page = f"{meta.base_url.rstrip('/')}/events/{pe.id}"
+    start, end = _span(event)
+    vevent = Event()
+    vevent.add("UID", clean_text(f"{pe.key}@{meta.host}"))
+    vevent.add("DTSTAMP", _utc(pe.last_modified))
+    vevent.add("CREATED", _utc(pe.created))
+    vevent.add("LAST-MODIFIED", _utc(pe.last_modified))
+    vevent.add("SEQUENCE", pe.sequence)
+    vevent.add("DTSTART", start)
+    vevent.add("DTEND", end)
+    vevent.add("SUMMARY", clean_text(convert(event.title, lang)) or _kind_name(event.kind, lang))
+    vevent.add("DESCRIPTION", _description(pe, lang, page))
+    if event.city and clean_text(event.city):
+        vevent.add("LOCATION", clean_text(convert(event.city, lang)))
+    url = clean_url(page)
+    if url is not None:
+        vevent.add("URL", url)
+    vevent.add("CATEGORIES", [event.kind.value])
+    vevent.add("STATUS", pe.status.value)
+    vevent.add("TRANSP", "TRANSPARENT" if event.kind.is_transparent else "OPAQUE")
+    return vevent
+
+
+def _kind_name(kind: Kind, lang: Language) -> str:
+    if lang is Language.EN:
+        return kind.value.replace("-", " ")
+    return convert(KIND_NAMES_HANS[kind], lang)
+
+
+def _description(pe: PublishedEvent, lang: Language, page: str) -> str:
+    """What, where, who, then each source's evidence sentence and link, then the event page."""
+    kind_label, where_label, organisers_label, sources_label, page_label = LABELS[lang]
+    event = pe.event
+
+    def local(text: str) -> str:
+        return clean_text(convert(text, lang))
+
+    lines = [f"{kind_label}: {_kind_name(event.kind, lang)}"]
+    if event.city and local(event.city):
+        lines.append(f"{where_label}: {local(event.city)}")
+    organisers = [local(o) for o in event.organisers if local(o)]
+    if organisers:
+        lines.append(f"{organisers_label}: {', '.join(organisers)}")
+    if pe.sources:
+        lines += ["", f"{sources_label}:"]
+        for source in pe.sources:
+            title, evidence = local(source.title), local(source.evidence)
+            lines.append(f"- {title}" + (f": {evidence}" if evidence else ""))
+            url = clean_url(source.url)
+            if url is not None:
+                lines.append(f"  {url}")
+    elif local(event.evidence):
+        lines += ["", local(event.evidence)]
+    lines += ["", f"{page_label}: {clean_text(page)}"]
+    return "\n".join(lines)
+
+
+def _timezones(vevents: Sequence[Event]) -> list[Timezone]:
+    """One VTIMEZONE per TZID used, covering every timed event's day."""
+    days: dict[str, list[dt.date]] = {}
+    for vevent in vevents:
+        for value in (vevent.decoded("DTSTART"), vevent.decoded("DTEND")):
+            if isinstance(value, dt.datetime) and isinstance(value.tzinfo, ZoneInfo):
+                days.setdefault(value.tzinfo.key, []).append(value.date())
+    return [
+        Timezone.from_tzid(
+            tzid,
+            first_date=min([TZ_FIRST, *used]),
+            last_date=max([TZ_LAST, *(d + dt.timedelta(days=366) for d in used)]),
+        )
+        for tzid, used in sorted(days.items())
+    ]
