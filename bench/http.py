@@ -30,8 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
-PATHS = {"/calendar.ics": "text/calendar; charset=utf-8",
-         "/feeds/atom.xml": "application/atom+xml; charset=utf-8"}
+PATHS = {
+    "/calendar.ics": "text/calendar; charset=utf-8",
+    "/feeds/atom.xml": "application/atom+xml; charset=utf-8",
+}
 WORKERS = "4"
 
 NGINX_CONF = """
@@ -81,8 +83,9 @@ def wait_for(url: str, deadline: float = 60.0) -> None:
 @contextlib.contextmanager
 def process(args: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
     with log.open("wb") as out:
-        proc = subprocess.Popen(args, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            args, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
         try:
             yield proc
         finally:
@@ -92,14 +95,20 @@ def process(args: list[str], env: dict[str, str], log: Path) -> Iterator[subproc
 
 
 def build_store(tmp: Path, events: int) -> dict[str, str]:
-    env = {**os.environ, "STDCAL_INSTANCE_DIR": str(tmp / "instance"),
-           "STDCAL_SCHEDULER": "0", "STDCAL_BASE_URL": "http://127.0.0.1:8000",
-           "STDCAL_SECRET_KEY": "bench"}
+    env = {
+        **os.environ,
+        "STDCAL_INSTANCE_DIR": str(tmp / "instance"),
+        "STDCAL_SCHEDULER": "0",
+        "STDCAL_BASE_URL": "http://127.0.0.1:8000",
+        "STDCAL_SECRET_KEY": "bench",
+    }
     env.pop("STDCAL_DATABASE_URL", None)
-    subprocess.run([PYTHON, "-m", "feeds.cli", "ingest"], env=env, check=True, cwd=ROOT,
-                   capture_output=True)
-    subprocess.run([PYTHON, str(ROOT / "bench" / "synthetic.py"), str(events)], env=env,
-                   check=True, cwd=ROOT)
+    subprocess.run(
+        [PYTHON, "-m", "feeds.cli", "ingest"], env=env, check=True, cwd=ROOT, capture_output=True
+    )
+    subprocess.run(
+        [PYTHON, str(ROOT / "bench" / "synthetic.py"), str(events)], env=env, check=True, cwd=ROOT
+    )
     return env
 
 
@@ -132,8 +141,9 @@ def main() -> None:
     gunicorn = [GUNICORN, "-w", WORKERS, "--threads", "1", "--log-level", "warning"]
     rows: list[tuple[str, str, str, float, str, str]] = []
     with contextlib.ExitStack() as stack:
-        stack.enter_context(process([*gunicorn, "-b", f"127.0.0.1:{app_port}", "wsgi:app"],
-                                    env, tmp / "app.log"))
+        stack.enter_context(
+            process([*gunicorn, "-b", f"127.0.0.1:{app_port}", "wsgi:app"], env, tmp / "app.log")
+        )
         wait_for(f"http://127.0.0.1:{app_port}/healthz")
         (tmp / "static" / "feeds").mkdir(parents=True)
         bodies = {}
@@ -142,17 +152,29 @@ def main() -> None:
             bodies[path] = body
             (tmp / "static" / path.lstrip("/")).write_bytes(body)
         for path, content_type in PATHS.items():
-            thin_env = {**env, "THIN_BODY": str(tmp / "static" / path.lstrip("/")),
-                        "THIN_TYPE": content_type, "PYTHONPATH": str(ROOT / "bench")}
-            stack.enter_context(process(
-                [*gunicorn, "-b", f"127.0.0.1:{thin_ports[path]}", "thin_app:app"],
-                thin_env, tmp / f"thin{thin_ports[path]}.log"))
+            thin_env = {
+                **env,
+                "THIN_BODY": str(tmp / "static" / path.lstrip("/")),
+                "THIN_TYPE": content_type,
+                "PYTHONPATH": str(ROOT / "bench"),
+            }
+            stack.enter_context(
+                process(
+                    [*gunicorn, "-b", f"127.0.0.1:{thin_ports[path]}", "thin_app:app"],
+                    thin_env,
+                    tmp / f"thin{thin_ports[path]}.log",
+                )
+            )
         conf = tmp / "nginx.conf"
-        conf.write_text(NGINX_CONF.format(tmp=tmp, static_port=static_port,
-                                          proxy_port=proxy_port, app_port=app_port))
+        conf.write_text(
+            NGINX_CONF.format(
+                tmp=tmp, static_port=static_port, proxy_port=proxy_port, app_port=app_port
+            )
+        )
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-        stack.enter_context(process([nginx, "-c", str(conf), "-g", "daemon off;"], env,
-                                    tmp / "nginx.log"))
+        stack.enter_context(
+            process([nginx, "-c", str(conf), "-g", "daemon off;"], env, tmp / "nginx.log")
+        )
         for port in (*thin_ports.values(), static_port, proxy_port):
             wait_for(f"http://127.0.0.1:{port}/calendar.ics")
         for path in PATHS:
@@ -174,16 +196,22 @@ def main() -> None:
                 for name, (rps, p50, p99) in results.items():
                     rows.append((path, "304" if conditional else "200", name, rps, p50, p99))
         sizes = {p: len(b) for p, b in bodies.items()}
-    print(f"\nstdcal HTTP benchmark: {options.connections} connections, {options.seconds} s each, "
-          f"{WORKERS} gunicorn workers; bytes: " + ", ".join(f"{p} {n:,}" for p, n in sizes.items()))
-    print(f"{'path':<16} {'code':<4} {'server':<22} {'req/s':>9} {'p50':>9} {'p99':>9} "
-          f"{'vs nginx':>9} {'vs thin':>8}")
+    print(
+        f"\nstdcal HTTP benchmark: {options.connections} connections, {options.seconds} s each, "
+        f"{WORKERS} gunicorn workers; bytes: " + ", ".join(f"{p} {n:,}" for p, n in sizes.items())
+    )
+    print(
+        f"{'path':<16} {'code':<4} {'server':<22} {'req/s':>9} {'p50':>9} {'p99':>9} "
+        f"{'vs nginx':>9} {'vs thin':>8}"
+    )
     for path, code, name, rps, p50, p99 in rows:
         group = [r for r in rows if r[0] == path and r[1] == code]
         nginx_rps = next(r[3] for r in group if r[2] == "nginx static")
         thin_rps = next(r[3] for r in group if r[2] == "thin Flask")
-        print(f"{path:<16} {code:<4} {name:<22} {rps:>9.0f} {p50:>9} {p99:>9} "
-              f"{rps / nginx_rps:>8.1%} {rps / thin_rps:>8.1%}")
+        print(
+            f"{path:<16} {code:<4} {name:<22} {rps:>9.0f} {p50:>9} {p99:>9} "
+            f"{rps / nginx_rps:>8.1%} {rps / thin_rps:>8.1%}"
+        )
     shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from events.model import Article, Event, Kind, Language, PartialDate  # noqa: E402
-from events.store.db import upgrade  # noqa: E402
-from events.store.writer import save_article  # noqa: E402
-from feeds.config import Settings  # noqa: E402
-from feeds.runtime import Runtime  # noqa: E402
+from events.model import Article, Event, Kind, Language, PartialDate
+from events.store.db import upgrade
+from events.store.writer import save_article
+from feeds.config import Settings
+from feeds.runtime import Runtime
 
 CITIES = ["Beijing", "Shanghai", "Shenzhen", "Qingdao", "Tianjin", "Hangzhou", "Chengdu", None]
 KINDS = [k for k in Kind if k is not Kind.OBSERVANCE]
@@ -63,8 +63,14 @@ def main() -> None:
     now = dt.datetime.now(dt.UTC)
     with runtime.sessions.begin() as session:
         for article, event in synthetic(count):
-            save_article(session, locator=article.source, raw=article.body.encode(),
-                         article=article, events=[event], now=now)
+            save_article(
+                session,
+                locator=article.source,
+                raw=article.body.encode(),
+                article=article,
+                events=[event],
+                now=now,
+            )
 
 
 if __name__ == "__main__":

@@ -34,7 +34,8 @@ class SourceOutcome:
 
 def backoff(interval: dt.timedelta, failures_in_row: int) -> dt.timedelta:
     """Doubling retry delay after consecutive failures, never beyond a day."""
-    return min(interval * (2 ** max(failures_in_row - 1, 0)), MAX_BACKOFF)
+    delay: dt.timedelta = interval * (2 ** max(failures_in_row - 1, 0))
+    return min(delay, MAX_BACKOFF)
 
 
 def run_source(
@@ -62,7 +63,9 @@ def run_source(
         source_id=source_id,
     )
     # a page that failed this time is not gone: only what the source no longer lists retires
-    seen = set(collected.seen) | {i.locator for i in collected.inputs} | {f.source for f in failures}
+    seen = (
+        set(collected.seen) | {i.locator for i in collected.inputs} | {f.source for f in failures}
+    )
     with sessions.begin() as session:
         state = _state(session, source.name)
         retired = _retire_missing(session, state, source_id, seen, now, source.retire_after_runs)

@@ -70,4 +70,5 @@ def conditional(
     response.vary.add("Accept-Encoding")
     for name, value in (headers or {}).items():
         response.headers[name] = value
-    return response.make_conditional(request)
+    response.make_conditional(request)  # updates the response in place (304 when fresh)
+    return response

@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from events.sources import SourceConfig, default_sources, load_sources
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from events.ingest import RunReport, ingest_paths
+from events.sources import SourceConfig, default_sources, load_sources
 from events.store.db import make_engine, session_factory, upgrade
 from events.store.queries import stats
 from feeds.config import Settings

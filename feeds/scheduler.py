@@ -17,11 +17,11 @@ from typing import IO, Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
-from events.sources import SourceConfig
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
 from events.refresh import SourceOutcome, run_source
+from events.sources import SourceConfig
 from feeds.runtime import Runtime
 
 log = logging.getLogger(__name__)

@@ -4,39 +4,18 @@ STDCAL_DATABASE_URL is set, each test in its own schema), and the app on top of 
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from support import SEEDS, postgres_engine
 
 from events.store.db import make_engine, session_factory, upgrade
 from feeds.config import Settings
-
-PROJECT = Path(__file__).resolve().parent.parent
-SEEDS = PROJECT / "seeds"
-SHARED = PROJECT.parent / "shared"
-
-
-def postgres_engine(url: str) -> Iterator[Engine]:
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(url)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine = make_engine(url, connect_args={"options": f"-csearch_path={schema}"})
-    try:
-        yield engine
-    finally:
-        engine.dispose()
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
 
 CI_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 

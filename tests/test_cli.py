@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support import SEEDS
 
 from feeds.cli import main
-
-from .conftest import SEEDS
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 

@@ -10,13 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
+from support import SEEDS, postgres_engine
 
 from events.ingest import ingest_paths, reextract_all
 from events.store.db import make_engine, session_factory, upgrade
 from events.store.queries import EventQuery, list_events, stats
 from events.store.tables import ArticleRevisionRow, IngestRunRow
-
-from .conftest import SEEDS, postgres_engine
 
 pytestmark = pytest.mark.store
 

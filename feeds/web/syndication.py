@@ -27,8 +27,18 @@ FORMATS: dict[str, tuple[Renderer, str]] = {
     "json": (render_json_feed, "application/feed+json; charset=utf-8"),
 }
 TITLES = {
-    Language.HANS: ("stdcal 标准化资讯", "标准化活动的新闻报道", "stdcal 标准化活动", "即将举行和近期的标准化活动"),
-    Language.HANT: ("stdcal 標準化資訊", "標準化活動的新聞報導", "stdcal 標準化活動", "即將舉行和近期的標準化活動"),
+    Language.HANS: (
+        "stdcal 标准化资讯",
+        "标准化活动的新闻报道",
+        "stdcal 标准化活动",
+        "即将举行和近期的标准化活动",
+    ),
+    Language.HANT: (
+        "stdcal 標準化資訊",
+        "標準化活動的新聞報導",
+        "stdcal 標準化活動",
+        "即將舉行和近期的標準化活動",
+    ),
     Language.EN: (
         "stdcal standardization news",
         "News articles about standardization events",
@@ -79,7 +89,9 @@ def _serve(kind: str, key: str, render: Callable[[], Rendered]) -> Response:
     entry = render_cache().get(f"{key}:{request.full_path}", version, render)
     headers = {"Access-Control-Allow-Origin": "*"} if kind == "json" else {}
     max_age = 15 * 60
-    return conditional(request, entry, content_type=FORMATS[kind][1], max_age=max_age, headers=headers)
+    return conditional(
+        request, entry, content_type=FORMATS[kind][1], max_age=max_age, headers=headers
+    )
 
 
 def _articles(kind: str) -> Response:

@@ -4,6 +4,7 @@ and feeds read back by real consumers (ical, recurring-ical-events, feedparser).
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import feedparser
 import pytest
@@ -100,10 +101,8 @@ def test_malformed_parameters_are_plain_400s(client: FlaskClient, path: str, nam
     [
         "/feeds/rss.xml",
         "/feeds/atom.xml",
-        "/feeds/feed.json",
         "/feeds/events.atom",
         "/feeds/events.rss",
-        "/feeds/events.json",
         "/feeds/atom.xml?lang=zh-Hant",
         "/feeds/rss.xml?script=hant",
         "/feeds/atom.xml?city=Atlantis",
@@ -114,6 +113,22 @@ def test_feeds_are_read_by_feedparser(client: FlaskClient, path: str) -> None:
     assert response.status_code == 200
     parsed = feedparser.parse(response.data)
     assert not parsed.bozo, parsed.get("bozo_exception")
+
+
+@pytest.mark.parametrize(
+    "path", ["/feeds/feed.json", "/feeds/events.json", "/feeds/feed.json?lang=en"]
+)
+def test_json_feeds_follow_json_feed_1_1(client: FlaskClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("application/feed+json")
+    feed = json.loads(response.data)
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["title"] and feed["feed_url"].startswith("http")
+    for item in feed["items"]:
+        assert item["id"] and item["url"].startswith("http")
+        assert item.get("content_html") or item.get("content_text")
+        dt.datetime.fromisoformat(item["date_published"])
 
 
 def test_article_feed_has_every_seed(client: FlaskClient) -> None:
