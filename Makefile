@@ -40,8 +40,15 @@ pytest: $(STAMP) $(BROWSER)
 
 test: lint pytest
 
+# Benchmarks print tables; bench/http.py needs Debian's nginx and wrk, installed here if missing.
 bench: $(STAMP)
+	@command -v nginx >/dev/null 2>&1 && command -v wrk >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+	    nginx-light wrk >/dev/null; }
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/http.py
 
 clean:
 	rm -rf $(VENV) instance test-output .pytest_cache .mypy_cache .ruff_cache

@@ -12,7 +12,7 @@ import random
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path[0] = str(Path(__file__).resolve().parent.parent)  # the project, not bench/
 
 from events.model import Article, Event, Kind, Language, PartialDate
 from events.store.db import upgrade
