@@ -18,7 +18,7 @@ from events.extract.years import year_in
 from events.model import Article, Kind
 
 _NOTICE = re.compile(
-    r"^(?P<issuer>.{2,40}?)(?:关于|關於)(?:开展|開展|举办|舉辦|组织|組織|召开|召開|举行|舉行|做好)?"
+    r"^(?P<issuer>.{0,40}?)(?:关于|關於)(?:开展|開展|举办|舉辦|组织|組織|召开|召開|举行|舉行|做好)?"
     r"(?P<subject>.{2,60}?)(?:的|有关|有關)?(?:工作)?(?:通知|公告|通告|函)$"
 )
 _DATELINE_CITY = re.compile(
@@ -76,6 +76,17 @@ def article_context(article: Article) -> ArticleContext:
         subject_kind = head_kind(candidate)
         if subject_kind is not None:
             subject = candidate
+    if notice and not issuer.strip():
+        issuer = _signing_body(article)
     return ArticleContext(
         article, city, city_zh, issuer, subject, subject_kind, year_in(article.title)
     )
+
+
+def _signing_body(article: Article) -> str | None:
+    """A notice without an issuer in its headline is signed by the body on its last line."""
+    from events.extract.organisers import is_organisation
+
+    lines = article.body.split("\n")
+    last = lines[-1].strip() if lines else ""
+    return last if article.parts.get("signature") and is_organisation(last) else None

@@ -31,7 +31,8 @@ _ZH = re.compile(
 _ISO = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?![\d])")
 _DEADLINE_PREFIX = re.compile(
     r"(截至|截止|截止日期|截止时间|截止時間|报名截止|報名截止|不晚于|不晚於|"
-    r"by|before|no later than|deadline(?: is|:)?)\s*(?:为|為|到|至|是)?\s*$",
+    r"by|before|no later than|deadline(?: is|:)?|(?:closes?|closing|due|ends?) on)"
+    r"\s*(?:为|為|到|至|是)?\s*$",
     re.I,
 )
 _WEEKDAY_ZH = re.compile(r"(?:星期|周|週|礼拜|禮拜)([一二三四五六日天])")

@@ -88,8 +88,9 @@ def _resolve_year(
     inferred = inferred or ctx.headline_year
     published = ctx.article.published_date
     if inferred is None and published is not None:
+        around = sentence[: mention.begin][-12:] + " " + sentence[mention.stop :]
         inferred = years.from_publication(
-            mention.start[1], mention.start[2], published, _tense(sentence[mention.begin :])
+            mention.start[1], mention.start[2], published, _tense(around)
         )
     if inferred is None:
         return None
@@ -164,6 +165,8 @@ def _event(
     start, end = _dates(mention, year)
     title = name.text if name and name.specific else fallback_title(name, kind, ctx, start)
     organisers = _organisers(ctx, sentence, mention)
+    if name and ctx.subject and name.text in ctx.subject:  # the activity the notice announces
+        title, organisers = ctx.subject, organisers or _issuer(ctx)
     city = (
         places.held_in(sentence)
         or (places.first_city(name.text) if name else None)
@@ -212,12 +215,15 @@ def _issuer(ctx: ArticleContext) -> list[str]:
 def _deadline(
     ctx: ArticleContext, sentence: str, mention: DateMention, clause: str
 ) -> Event | None:
-    if not _contains(clause[:120], _SUBMIT) and not re.search("截止|截至|deadline", sentence, re.I):
+    nearby = sentence[: mention.begin][-40:] + clause[:120]
+    if not _contains(nearby.lower(), _SUBMIT) and not re.search(
+        "截止|截至|deadline", sentence, re.I
+    ):
         return None
     year = _resolve_year(ctx, mention, sentence, None)
     start, _ = _dates(mention, year)
     return Event(
-        title=deadline_title(clause, ctx.article.language),
+        title=deadline_title(nearby, ctx.article.language),
         start=start,
         end=start if start.known else None,
         kind=Kind.DEADLINE,

@@ -35,9 +35,13 @@ def deadline_title(clause: str, language: Language) -> str:
         if verb and verb.startswith("appl"):
             return "Application deadline"
         return "Submission deadline"
-    verb = next((v for v in _SUBMIT if v in clause), None)
     obj = _OBJECT.search(clause)
-    text = (obj.group("obj").strip() if obj else "") + (verb or "") + "截止"
+    rest = clause[obj.end("obj") :] if obj else clause
+    verbs = sorted((rest.find(v), v) for v in _SUBMIT if v in rest)
+    verb = verbs[0][1] if verbs else ""
+    if obj is None and ("报名" in clause or "報名" in clause):
+        verb = "报名"
+    text = (obj.group("obj").strip() if obj else "") + verb + "截止"
     if text == "截止":
         text = "截止日期"
     return convert(text, language)
