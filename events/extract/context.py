@@ -76,7 +76,7 @@ def article_context(article: Article) -> ArticleContext:
         subject_kind = head_kind(candidate)
         if subject_kind is not None:
             subject = candidate
-    if notice and not issuer.strip():
+    if notice and not (issuer or "").strip():
         issuer = _signing_body(article)
     return ArticleContext(
         article, city, city_zh, issuer, subject, subject_kind, year_in(article.title)
