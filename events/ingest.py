@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from events.errors import ReadError, StdcalError
 from events.extract import extract
 from events.model import Article, Event, RawInput
-from events.read import read_bytes
+from events.read import load_sidecar, read_bytes
 from events.store.tables import ArticleRevisionRow, ArticleRow, IngestRunRow
 from events.store.writer import save_article
 
@@ -102,10 +102,15 @@ def ingest_paths(
 
 
 def _file_input(path: Path) -> RawInput | Failure:
+    """A file with its ``NAME.meta.json`` sidecar, kept as the source metadata so that
+    re-extraction later sees the same editorial values."""
     try:
-        return RawInput(locator=str(path.resolve()), raw=path.read_bytes())
+        meta = load_sidecar(path) or {}
+        return RawInput(locator=str(path.resolve()), raw=path.read_bytes(), meta=meta)
     except OSError as exc:
         return Failure(str(path), f"cannot read file: {exc.strerror or exc}")
+    except ReadError as exc:
+        return Failure(str(path), str(exc))
 
 
 def ingest_inputs(

@@ -97,3 +97,21 @@ def test_sqlite_and_postgresql_agree(tmp_path: Path, postgres_url: str) -> None:
             results.append(snapshot(sessions))
     assert results[0] == results[1]
     assert len(results[0]) >= 5
+
+
+def test_a_sidecar_supplies_the_missing_year_and_survives_reextraction(
+    sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    text = "中國消費者報深圳訊 4月24日,由深圳市市場監督管理局主辦的首屆深圳標準化活動周啟動。"
+    (tmp_path / "week.txt").write_text(text, encoding="utf-8")
+    ingest_paths(sessions, [tmp_path])
+    with sessions() as s:
+        [undated] = list_events(s, EventQuery(dated_only=False))
+    assert undated.event.start.iso() == "--04-24"
+
+    (tmp_path / "week.txt.meta.json").write_text('{"published": "2022-04-25"}', encoding="utf-8")
+    ingest_paths(sessions, [tmp_path])
+    reextract_all(sessions)
+    with sessions() as s:
+        dated = list_events(s, EventQuery())
+    assert [e.event.start.iso() for e in dated] == ["2022-04-24"]

@@ -64,10 +64,12 @@ def save_article(
     """Store ``article`` from ``locator`` and link its ``events``; idempotent for equal bytes."""
     row = session.scalars(select(ArticleRow).where(ArticleRow.locator == locator)).one_or_none()
     returning = row is not None and row.retired_at is not None
+    meta = dict(source_meta or {})
+    meta_changed = row is not None and (row.record or {}).get("source_meta", {}) != meta
     if (
         row is not None
         and row.content_hash == article.content_hash
-        and not (reextract or returning)
+        and not (reextract or returning or meta_changed)
     ):
         return SaveResult("unchanged", row.id, len(events))
     outcome: Outcome
@@ -78,12 +80,13 @@ def save_article(
     elif row.content_hash != article.content_hash:
         row.revision += 1
         outcome = "changed"
-    else:
-        outcome = "unchanged"
+    else:  # same bytes: re-extraction, a returning article, or new editorial metadata
+        outcome = "changed" if meta_changed else "unchanged"
+    new_bytes = outcome == "new" or row.content_hash != article.content_hash
     _fill_article(row, article, now if outcome != "unchanged" else row.updated)
-    row.record = {**row.record, "source_meta": source_meta or {}}
+    row.record = {**row.record, "source_meta": meta}
     session.flush()
-    if outcome != "unchanged":
+    if new_bytes:
         session.add(
             ArticleRevisionRow(
                 article_id=row.id,
