@@ -78,6 +78,9 @@ def article_context(article: Article) -> ArticleContext:
             subject = candidate
     if notice and not (issuer or "").strip():
         issuer = _signing_body(article)
+    if city is None and issuer:
+        city = places.first_city(issuer)
+        city_zh = places.gazetteer().zh_name(city) if city else None
     return ArticleContext(
         article, city, city_zh, issuer, subject, subject_kind, year_in(article.title)
     )

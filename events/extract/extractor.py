@@ -171,6 +171,7 @@ def _event(
         places.held_in(sentence)
         or (places.first_city(name.text) if name else None)
         or next((c for c in map(places.first_city, organisers) if c), None)
+        or _only_city(sentence)
         or ctx.city
     )
     confidence = 0.4 + (0.2 if year else 0) + (0.2 if name and name.specific else 0)
@@ -187,6 +188,12 @@ def _event(
         confidence=round(min(confidence + (0.05 if organisers else 0), 0.95), 2),
         evidence=sentence[:500],
     )
+
+
+def _only_city(sentence: str) -> str | None:
+    """The city of a sentence that names exactly one."""
+    found = set(places.cities_in(sentence))
+    return found.pop() if len(found) == 1 else None
 
 
 def _organisers(ctx: ArticleContext, sentence: str, mention: DateMention) -> list[str]:
