@@ -153,8 +153,9 @@ def _event(
     happens = _contains(clause, _HAPPEN) or _contains(sentence[: mention.begin][-30:], _HAPPEN)
     if name is None and not happens:
         return None
-    if _contains(clause[:40], _HISTORY) and (name is None or not name.specific):
-        return None
+    around = sentence[max(0, mention.begin - 30) : mention.stop + 40]
+    if _contains(around, _HISTORY) and (name is None or not name.specific):
+        return None  # a founding, signing or publication date
     kind = (head_kind(name.text) if name else None) or (
         Kind.CAMPAIGN if mention.form == "window" else Kind.OTHER
     )

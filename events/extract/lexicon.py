@@ -45,6 +45,7 @@ EN_HEADS: dict[str, Kind] = {
     "Summit": Kind.CONFERENCE, "Symposium": Kind.CONFERENCE, "Expo": Kind.CONFERENCE,
     "General Assembly": Kind.CONFERENCE, "Meeting": Kind.MEETING, "Plenary": Kind.MEETING,
     "Workshop": Kind.MEETING, "Seminar": Kind.MEETING, "Training": Kind.TRAINING,
+    "Study Group": Kind.MEETING, "Working Party": Kind.MEETING, "Assembly": Kind.CONFERENCE,
     "Course": Kind.TRAINING, "Week": Kind.ACTIVITY_WEEK, "Campaign": Kind.CAMPAIGN,
 }  # fmt: skip
 
@@ -56,7 +57,7 @@ ZH_HAPPEN = (
 EN_HAPPEN = (
     "held", "hold", "holds", "opened", "opens", "open", "took place", "take place", "takes place",
     "kicked off", "kicks off", "launched", "convened", "hosted", "organized", "organised",
-    "will be", "was", "starts", "begins", "closed", "the theme",
+    "will be held", "starts", "begins", "closed", "meets", "will meet", "met in", "gathered",
 )  # fmt: skip
 ZH_FUTURE = ("将于", "将在", "将", "拟于", "计划于", "定于", "即将", "届时", "报名")
 ZH_PAST = ("召开了", "举办了", "举行了", "了", "已", "顺利", "成功", "圆满", "日前", "近日")
@@ -64,7 +65,10 @@ EN_FUTURE = ("will", "to be held", "upcoming", "is scheduled", "are scheduled", 
 EN_PAST = ("was held", "were held", "held", "opened", "took place", "concluded", "was", "closed")
 
 # Deadlines: verbs of handing in or registering after ``DATE前``.
-ZH_SUBMIT = ("报送", "提交", "上报", "报名", "申报", "递交", "反馈", "寄送", "发送", "报至")
+ZH_SUBMIT = (
+    "报送", "提交", "上报", "报名", "申报", "递交", "反馈", "寄送", "发送", "报至", "回复", "回执",
+    "确认", "登记", "注册",
+)  # fmt: skip
 EN_SUBMIT = ("submit", "submitted", "register", "registration", "apply", "applications", "sent")
 
 # Clauses whose dates are history, not events.

@@ -31,7 +31,7 @@ _EN_HEAD = "|".join(sorted(map(re.escape, EN_HEADS), key=len, reverse=True))
 _EN_NAME = re.compile(
     rf"(?:(?:19|20)\d{{2}}\s+)?(?:{_EN_WORD}\s+(?:(?:of|on|for|and|the|in)\s+)?){{0,8}}"
     rf"(?:{_EN_HEAD})\b(?:\s+(?:on|of|for)\s+(?:the\s+)?{_EN_WORD}(?:\s+(?:and\s+)?{_EN_WORD})*)?"
-    r"(?:\s+(?:19|20)\d{2}\b)?"
+    r"(?:\s+\d{1,3}\b(?![-–/.:]?\d))?(?:\s+(?:19|20)\d{2}\b)?"
 )
 _MIN_NAME = 4
 

@@ -15,7 +15,7 @@ from events.extract.dates import DateMention
 from events.extract.numerals import NUMERAL_CHARS, to_int
 from events.model import Event, Kind, Language, PartialDate
 
-_NEAR = 24
+_NEAR = 40
 _ZH_NUMBER = re.compile(rf"第\s*(\d{{1,3}}|[{NUMERAL_CHARS}]{{1,4}})\s*(?:届|屆|个|個)\s*$")
 _EN_NUMBER = re.compile(r"(\d{1,3})(?:st|nd|rd|th)\s+$")
 
