@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from events.extract.lexicon import EN_HEADS, ZH_HEADS, alternation, both_scripts
 
 _ZH_HEAD = re.compile(alternation(ZH_HEADS))
-_BOUNDARY_CHARS = set(",,。;;::、“”\"'()()《》【】[]!?!?\n ·")
+_BOUNDARY_CHARS = set(",。;:、“”\"'()《》【】[]!?？\n ·")
 _STOP_WORDS = both_scripts(
     (
         "召开了", "举办了", "举行了", "召开", "举办", "举行", "开展", "组织", "参加", "出席",

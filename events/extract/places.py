@@ -77,7 +77,8 @@ def gazetteer() -> Gazetteer:
         re.compile(r"\b(" + "|".join(map(re.escape, en_names)) + r")\b"),
         re.compile(
             rf"(?:(?<=[{_ABBREV_BEFORE}])({'|'.join(a for a in abbrevs if len(a) == 1)})"
-            rf"(?!大利|洲|口|区|區|股|资|資)(?=[\u3400-\u9fff]))|({'|'.join(a for a in abbrevs if len(a) > 1)})"
+            r"(?!大利|洲|口|区|區|股|资|資)(?=[\u3400-\u9fff]))"
+            rf"|({'|'.join(a for a in abbrevs if len(a) > 1)})"
         )
         if abbrevs
         else None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_ZH_END = re.compile(r"(?<=[。!?;!?;])")
+_ZH_END = re.compile(r"(?<=[。!?;？])")
 _EN_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"“(])")
 
 

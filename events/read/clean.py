@@ -25,25 +25,23 @@ _CONTROL = re.compile(
     r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
 )
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_FULLWIDTH_QUESTION = 0xFF1F
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
+
+
+# ``？`` stays: an ASCII ``?`` beside Han characters is encoding damage (see remove_damage),
+# and a real question mark must not become one when the text is cleaned again.
+_FOLDED = [code for code in range(0xFF01, 0xFF5F) if code != _FULLWIDTH_QUESTION]
+_WIDTH = {code: code - 0xFEE0 for code in _FOLDED} | {0x3000: 0x20}
 
 
 def fold_width(text: str) -> str:
     """Full-width ASCII (``２０２１``, ``ＩＳＯ``, ``：``) to ASCII; ideographic space to space.
 
     Only the full-width block is folded (not full NFKC), so CJK punctuation such as ``。`` and
-    ``、`` keeps its meaning for sentence splitting.
+    ``、`` keeps its meaning for sentence splitting; so does ``？``.
     """
-    out = []
-    for char in text:
-        code = ord(char)
-        if 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - 0xFEE0))
-        elif code == 0x3000:
-            out.append(" ")
-        else:
-            out.append(char)
-    return "".join(out)
+    return text.translate(_WIDTH)
 
 
 def _is_pinyin(match: re.Match[str]) -> bool:
@@ -81,10 +79,14 @@ def remove_damage(text: str) -> tuple[str, int]:
     return "\n".join(lines), count
 
 
+def normalize_newlines(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    return text.replace("\u2029", "\n")
+
+
 def normalize_space(text: str) -> str:
     """One space between words, no blank lines, no trailing spaces; paragraphs by ``\\n``."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = text.replace("\u2029", "\n")
+    text = normalize_newlines(text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -94,8 +96,17 @@ def strip_controls(text: str) -> str:
 
 
 def clean_text(text: str) -> tuple[str, int]:
-    """The whole cleaning pipeline; returns the text and how many damage runs it removed."""
-    text = strip_controls(unicodedata.normalize("NFC", text))
-    text, damage = remove_damage(text)
-    text = strip_pinyin(fold_width(text))
+    """The whole cleaning pipeline; returns the text and how many damage runs it removed.
+
+    The order makes the result a fixed point: controls go before NFC (a zero-width space
+    between a letter and its accent would otherwise hide a composition), line breaks are
+    unified before damage is found line by line, and spaces are collapsed before pinyin is
+    matched, which is repeated because removing one annotation can expose another.
+    """
+    text = unicodedata.normalize("NFC", fold_width(strip_controls(text)))
+    text, damage = remove_damage(normalize_newlines(text))
+    text = normalize_space(text)
+    stripped = strip_pinyin(text)
+    while stripped != text:
+        text, stripped = stripped, strip_pinyin(stripped)
     return normalize_space(text), damage

@@ -164,7 +164,7 @@ def title_from_lead(lead: str, language: Language) -> str:
         sentence = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
         words = sentence.split()
         return " ".join(words[:12]).rstrip(",;:.")
-    sentence = re.split(r"[。!?;]", lead, maxsplit=1)[0]
+    sentence = re.split(r"[。？!?;]", lead, maxsplit=1)[0]
     sentence = _LEAD_PREFIX.sub("", sentence)
     sentence = _LEADING_DATE.sub("", sentence)
     sentence = _BY_CLAUSE.sub("", sentence)

@@ -66,7 +66,7 @@ _IMAGE = re.compile(
     r"\.(jpe?g|png|gif|webp|bmp)\s*$|^[((](資料圖片|资料图片|图片来源|圖片來源)[^))]*[))]$", re.I
 )
 _LIST_ITEM = re.compile(r"^\d{1,2}\s*[.、]\s*\S")
-_SENTENCE_END = re.compile(r"[。!?;.!?;]\s*$")
+_SENTENCE_END = re.compile(r"[。？!?;.]\s*$")  # text is width-folded; ？ is kept
 _TERMINAL = ("related", "footer", "disclaimer")
 
 
@@ -147,7 +147,7 @@ def _tail_only(rest: Sequence[str]) -> bool:
 
 def is_headline(line: str) -> bool:
     """A line that reads like a headline: short, not a sentence, not a label."""
-    if _SENTENCE_END.search(line) and not line.endswith(("!", "!", "?", "?")):
+    if _SENTENCE_END.search(line) and not line.endswith(("!", "?", "？")):
         return False
     if line.endswith((":", ":", ",", ",", "、")):
         return False  # an addressee line or a label, not a headline
