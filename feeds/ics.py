@@ -195,6 +195,8 @@ def _vevent(pe: PublishedEvent, meta: CalendarMeta) -> Event:
     if url is not None:
         vevent.add("URL", url)
     vevent.add("CATEGORIES", [event.kind.value])
+    # METHOD:PUBLISH requires an ORGANIZER (RFC 5546 3.2.1); the publisher is this service.
+    vevent.add("ORGANIZER", f"mailto:noreply@{meta.host}", parameters={"CN": "stdcal"})
     vevent.add("STATUS", pe.status.value)
     vevent.add("TRANSP", "TRANSPARENT" if event.kind.is_transparent else "OPAQUE")
     return vevent

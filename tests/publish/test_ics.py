@@ -266,3 +266,11 @@ def test_render_event_gives_one_vevent() -> None:
     assert vevent_lines(data) == 1
     assert b"BEGIN:VTIMEZONE" in data
     assert only_event(data) is not None
+
+
+def test_published_events_name_an_organizer_as_itip_requires() -> None:
+    """libical rejects a METHOD:PUBLISH VEVENT without ORGANIZER (RFC 5546 section 3.2.1)."""
+    calendar = icalendar.Calendar.from_ical(render_calendar([published()], meta()))
+    [vevent] = calendar.walk("VEVENT")
+    assert calendar["METHOD"] == "PUBLISH"
+    assert str(vevent["ORGANIZER"]) == "mailto:noreply@stdcal.example.org"
