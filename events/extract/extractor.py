@@ -88,7 +88,7 @@ def _resolve_year(
     inferred = inferred or ctx.headline_year
     published = ctx.article.published_date
     if inferred is None and published is not None:
-        around = sentence[: mention.begin][-12:] + " " + sentence[mention.stop :]
+        around = sentence[: mention.begin][-40:] + " " + sentence[mention.stop :]
         inferred = years.from_publication(
             mention.start[1], mention.start[2], published, _tense(around)
         )

@@ -37,7 +37,8 @@ _EN_BY = re.compile(
     re.I,
 )
 _EN_RANK = {"co-hosted": 1, "jointly hosted": 1, "sponsored": 1, "hosted": 2, "undertaken": 3}
-_EN_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=the\s)", re.I)
+_EN_SPLIT = re.compile(r",\s*(?:and\s+)?", re.I)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9/-]{1,9}$")
 _ALIASES_ZH = (
     ("市场监管总局", "国家市场监督管理总局"),
     ("市场监管委", "市场监督管理委员会"),
@@ -100,10 +101,28 @@ def subject_organisers(clause: str, city_zh: str | None) -> list[str]:
     return _zh_list(clause, city_zh)
 
 
+def _split_and(text: str) -> list[str]:
+    """``ISO and IEC`` and ``the A and the B`` are two bodies; ``Ministry of Agriculture and
+    Rural Affairs`` is one."""
+    pieces = re.split(r"\s+and\s+", text)
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        separate = piece.lower().startswith("the ") or (
+            bool(_ACRONYM.match(piece.split()[0] if piece.split() else ""))
+            or bool(_ACRONYM.match(out[-1].split()[-1] if out[-1].split() else ""))
+        )
+        if separate:
+            out.append(piece)
+        else:
+            out[-1] = f"{out[-1]} and {piece}"
+    return out
+
+
 def en_organisers(text: str) -> list[str]:
     best: tuple[int, list[str]] | None = None
     for m in _EN_BY.finditer(text):
-        items = [re.sub(r"^the\s+", "", i.strip(), flags=re.I) for i in _EN_SPLIT.split(m.group(2))]
+        pieces = [p for part in _EN_SPLIT.split(m.group(2)) for p in _split_and(part)]
+        items = [re.sub(r"^the\s+", "", i.strip(), flags=re.I) for i in pieces]
         items = [ALIASES_EN.get(i.casefold().rstrip("."), i) for i in items if len(i) > 2]
         if not items or not all(i[:1].isupper() for i in items):
             continue
