@@ -55,7 +55,13 @@ def _published(pa: PublishedArticle) -> dt.datetime:
         return value
     if isinstance(value, dt.date):
         return dt.datetime.combine(value, dt.time(), tzinfo=ZoneInfo(SHANGHAI))
-    return pa.first_seen
+    return _seconds(pa.first_seen)
+
+
+def _seconds(value: dt.datetime) -> dt.datetime:
+    """Feed dates to the second: sub-second digits mean nothing to a reader and some readers
+    (newsboat) cannot parse them."""
+    return value.replace(microsecond=0)
 
 
 def article_entry(pa: PublishedArticle, base_url: str, script: Language | None) -> FeedEntry:
@@ -76,7 +82,7 @@ def article_entry(pa: PublishedArticle, base_url: str, script: Language | None) 
         link=url,
         original_url=article.url,
         published=_published(pa),
-        updated=pa.updated,
+        updated=_seconds(pa.updated),
         author=article.publisher,
         summary=summary,
         content_html=paragraphs_html(paragraphs),
@@ -136,8 +142,8 @@ def event_entry(pe: PublishedEvent, base_url: str, locale: str) -> FeedEntry:
         title=title,
         link=link,
         original_url=sources[0].url if sources else None,
-        published=pe.created,
-        updated=pe.last_modified,
+        published=_seconds(pe.created),
+        updated=_seconds(pe.last_modified),
         author=None,
         summary=separator.join(facts),
         content_html=paragraphs_html([when, *facts]),

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, request
 
-from events.model import Language
+from events.model import Language, PublishedEvent
 from events.store.queries import ArticleQuery, content_version, list_articles, list_events
 from feeds.cache import Rendered, conditional
 from feeds.entries import FeedEntry, article_entry, event_entry
@@ -127,16 +127,24 @@ def _events(kind: str) -> Response:
     lang = event_filter.lang or Language.HANS
     base_url = runtime().settings.base_url
 
+    today = dt.date.today()
+
     def render() -> Rendered:
-        start_from = event_filter.start_from or (dt.date.today() - dt.timedelta(days=60))
-        query = event_filter.query(start_from=start_from)
         with session() as s:
-            items = list_events(s, query)
-        entries = [event_entry(e, base_url, LOCALES[lang]) for e in items[:limit]]
+            items = list_events(s, event_filter.query())
+        upcoming = [e for e in items if _last_day(e) >= today]
+        recent = [e for e in reversed(items) if _last_day(e) < today]
+        chosen = (upcoming + recent)[:limit]
+        entries = [event_entry(e, base_url, LOCALES[lang]) for e in chosen]
         meta = _channel(TITLES[lang][2], TITLES[lang][3], lang.value, entries, False)
         return FORMATS[kind][0](entries, meta), meta.updated
 
-    return _serve(kind, "events", render)
+    # upcoming and past are split by today's date, so the cached bytes last one day at most
+    return _serve(kind, f"events:{today.isoformat()}", render)
+
+
+def _last_day(pe: PublishedEvent) -> dt.date:
+    return (pe.event.end or pe.event.start).to_date()
 
 
 @bp.get("/rss.xml")

@@ -143,3 +143,11 @@ def test_security_headers_and_methods(client: FlaskClient) -> None:
     assert response.headers["X-Frame-Options"] == "DENY"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert client.post("/calendar.ics").status_code == 405
+
+
+def test_event_feed_lists_upcoming_then_the_most_recent_past_events(client: FlaskClient) -> None:
+    parsed = feedparser.parse(client.get("/feeds/events.atom").data)
+    assert not parsed.bozo
+    # every seed event is in the past: the newest comes first, none is left out
+    assert parsed.entries[0].title.startswith("2023青島國際標準化大會")
+    assert len(parsed.entries) == 6
