@@ -179,6 +179,7 @@ class SourceRef:
     url: str | None  # the original address when known
     evidence: str
     language: Language
+    published: Published | None = None  # the article's own date, when it states one
 
 
 @dataclass(frozen=True)

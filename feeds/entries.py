@@ -16,7 +16,15 @@ from zoneinfo import ZoneInfo
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton
 
-from events.model import SHANGHAI, Language, PartialDate, PublishedArticle, PublishedEvent, Status
+from events.model import (
+    SHANGHAI,
+    Language,
+    PartialDate,
+    Published,
+    PublishedArticle,
+    PublishedEvent,
+    Status,
+)
 from events.script import convert
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -49,13 +57,22 @@ def paragraphs_html(paragraphs: list[str]) -> str:
     return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs if p.strip())
 
 
-def _published(pa: PublishedArticle) -> dt.datetime:
-    value = pa.article.published
+def _moment(value: Published | None) -> dt.datetime | None:
     if isinstance(value, dt.datetime):
         return value
     if isinstance(value, dt.date):
         return dt.datetime.combine(value, dt.time(), tzinfo=ZoneInfo(SHANGHAI))
-    return _seconds(pa.first_seen)
+    return None
+
+
+def _published(pa: PublishedArticle) -> dt.datetime:
+    return _moment(pa.article.published) or _seconds(pa.first_seen)
+
+
+def _announced(pe: PublishedEvent) -> dt.datetime:
+    """An event entry is published when the first article reporting it was."""
+    dates = [m for m in (_moment(s.published) for s in pe.sources) if m is not None]
+    return min(dates) if dates else _seconds(pe.created)
 
 
 def _seconds(value: dt.datetime) -> dt.datetime:
@@ -142,7 +159,7 @@ def event_entry(pe: PublishedEvent, base_url: str, locale: str) -> FeedEntry:
         title=title,
         link=link,
         original_url=sources[0].url if sources else None,
-        published=_seconds(pe.created),
+        published=_announced(pe),
         updated=_seconds(pe.last_modified),
         author=None,
         summary=separator.join(facts),

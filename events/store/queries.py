@@ -18,7 +18,12 @@ from events.model import (
     SourceRef,
     Status,
 )
-from events.store.codec import event_from_record, event_row_record, published_article
+from events.store.codec import (
+    event_from_record,
+    event_row_record,
+    parse_published,
+    published_article,
+)
 from events.store.tables import (
     ArticleRow,
     CorrectionRow,
@@ -106,6 +111,7 @@ def _published(session: Session, rows: Sequence[EventRow]) -> list[PublishedEven
                     url=article.url,
                     evidence=mention.evidence,
                     language=Language(article.language),
+                    published=parse_published(article.published),
                 )
             )
     return [

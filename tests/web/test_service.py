@@ -150,4 +150,6 @@ def test_event_feed_lists_upcoming_then_the_most_recent_past_events(client: Flas
     assert not parsed.bozo
     # every seed event is in the past: the newest comes first, none is left out
     assert parsed.entries[0].title.startswith("2023青島國際標準化大會")
+    # an event entry is published when the first article reporting it was (2023-06-09)
+    assert tuple(parsed.entries[0].published_parsed[:3]) == (2023, 6, 8)  # midnight +08:00
     assert len(parsed.entries) == 6
