@@ -24,6 +24,7 @@ from icalendar import Calendar, Event, Timezone, vDuration
 from events.model import SHANGHAI, Kind, Language, PublishedEvent
 from events.model import Event as DomainEvent
 from events.script import convert
+from feeds.ics_series import in_series, series_vevents
 
 PRODID = "-//stdcal//stdcal//EN"
 ONE_HOUR = dt.timedelta(hours=1)
@@ -88,7 +89,7 @@ def clean_url(value: str | None) -> str | None:
 
 def render_calendar(events: Sequence[PublishedEvent], meta: CalendarMeta) -> bytes:
     """A whole subscribable calendar; events without a known year are left out."""
-    return bytes(_calendar(events, meta).to_ical())
+    return bytes(_calendar(events, meta, series=True).to_ical())
 
 
 def render_event(event: PublishedEvent, meta: CalendarMeta) -> bytes:
@@ -96,7 +97,9 @@ def render_event(event: PublishedEvent, meta: CalendarMeta) -> bytes:
     return bytes(_calendar([event], meta).to_ical())
 
 
-def _calendar(events: Iterable[PublishedEvent], meta: CalendarMeta) -> Calendar:
+def _calendar(
+    events: Iterable[PublishedEvent], meta: CalendarMeta, *, series: bool = False
+) -> Calendar:
     cal = Calendar()
     cal.add("VERSION", "2.0")
     cal.add("PRODID", PRODID)
@@ -112,8 +115,16 @@ def _calendar(events: Iterable[PublishedEvent], meta: CalendarMeta) -> Calendar:
     cal.add("X-WR-TIMEZONE", SHANGHAI)
 
     dated = sorted((pe for pe in events if pe.event.dated), key=lambda pe: (_start_iso(pe), pe.key))
-    vevents: list[Event] = []
-    seen: set[str] = set()
+    recurring = [pe for pe in dated if series and in_series(pe)]
+    vevents: list[Event] = series_vevents(
+        recurring,
+        meta.host,
+        meta.base_url,
+        meta.language,
+        lambda pe: _vevent(pe, meta),
+        lambda vevent: _organizer(vevent, meta),
+    )
+    seen: set[str] = {pe.key for pe in recurring}
     for pe in dated:
         if pe.key not in seen:
             seen.add(pe.key)
@@ -195,11 +206,15 @@ def _vevent(pe: PublishedEvent, meta: CalendarMeta) -> Event:
     if url is not None:
         vevent.add("URL", url)
     vevent.add("CATEGORIES", [event.kind.value])
-    # METHOD:PUBLISH requires an ORGANIZER (RFC 5546 3.2.1); the publisher is this service.
-    vevent.add("ORGANIZER", f"mailto:noreply@{meta.host}", parameters={"CN": "stdcal"})
+    _organizer(vevent, meta)
     vevent.add("STATUS", pe.status.value)
     vevent.add("TRANSP", "TRANSPARENT" if event.kind.is_transparent else "OPAQUE")
     return vevent
+
+
+def _organizer(vevent: Event, meta: CalendarMeta) -> None:
+    """METHOD:PUBLISH requires an ORGANIZER (RFC 5546 3.2.1); the publisher is this service."""
+    vevent.add("ORGANIZER", f"mailto:noreply@{meta.host}", parameters={"CN": "stdcal"})
 
 
 def _kind_name(kind: Kind, lang: Language) -> str:

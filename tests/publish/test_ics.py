@@ -164,20 +164,48 @@ def test_no_vtimezone_without_timed_events() -> None:
     assert b"VTIMEZONE" not in render_calendar([published()], meta())
 
 
-def test_recurring_ical_events_sees_one_occurrence_per_observance_year() -> None:
-    occurrences = [
-        published(key=f"wsd-{year}", id=year, start=PartialDate(year, 10, 14), series="wsd")
-        for year in (2022, 2023, 2024)
-    ]
-    data = render_calendar(occurrences, meta())
-    assert b"RRULE" not in data
+def test_world_standards_day_is_one_yearly_series_with_reported_years_as_overrides() -> None:
+    def wsd(year: int, title: str, status: Status = Status.CONFIRMED) -> PublishedEvent:
+        return published(
+            key=f"world-standards-day-{year}-10-14",
+            id=year,
+            title=title,
+            start=PartialDate(year, 10, 14),
+            kind=Kind.OBSERVANCE,
+            series="world-standards-day",
+            status=status,
+        )
+
+    data = render_calendar(
+        [wsd(2021, "第52届世界标准日"), wsd(2023, "第54届世界标准日", Status.CANCELLED)], meta()
+    )
+    strict(data)  # the strict parser accepts the series and its override
+    assert data.count(b"RRULE:FREQ=YEARLY") == 1
+    assert b"RECURRENCE-ID;VALUE=DATE:20211014" in data
     calendar = icalendar.Calendar.from_ical(data)
-    found = recurring_ical_events.of(calendar).between(dt.date(2023, 1, 1), dt.date(2025, 1, 1))
-    assert sorted(str(e["UID"]) for e in found) == [
-        "wsd-2023@stdcal.example.org",
-        "wsd-2024@stdcal.example.org",
-    ]
-    assert {e.decoded("DTSTART") for e in found} == {dt.date(2023, 10, 14), dt.date(2024, 10, 14)}
+    found = recurring_ical_events.of(calendar).between(dt.date(2020, 1, 1), dt.date(2025, 1, 1))
+    by_year = {e.decoded("DTSTART").year: str(e["SUMMARY"]) for e in found}
+    assert by_year == {
+        2020: "世界标准日",
+        2021: "第52届世界标准日",
+        2022: "世界标准日",
+        2023: "世界标准日",  # a year that lost its sources falls back to the series
+        2024: "世界标准日",
+    }
+    assert {str(e["UID"]) for e in found} == {"world-standards-day@stdcal.example.org"}
+    first = recurring_ical_events.of(calendar).at(1970)
+    assert [e.decoded("DTSTART") for e in first] == [dt.date(1970, 10, 14)]
+
+
+def test_single_event_download_of_an_observance_is_standalone() -> None:
+    event = published(
+        key="world-standards-day-2021-10-14",
+        start=PartialDate(2021, 10, 14),
+        kind=Kind.OBSERVANCE,
+        series="world-standards-day",
+    )
+    data = render_event(event, meta())
+    assert b"RRULE" not in data and b"RECURRENCE-ID" not in data
 
 
 def test_cancelled_status() -> None:
