@@ -11,6 +11,12 @@ and the ratio to nginx. Needs Debian's nginx and wrk (`make bench` installs them
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# This file is bench/http.py: with bench/ first on sys.path it would shadow the stdlib's http.
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
 import argparse
 import contextlib
 import os
@@ -27,7 +33,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[0] = str(ROOT)  # the project, not bench/ (its http.py shadows the stdlib)
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
 PATHS = {
@@ -37,6 +42,7 @@ PATHS = {
 WORKERS = "4"
 
 NGINX_CONF = """
+{user}
 worker_processes 2;
 pid {tmp}/nginx.pid;
 error_log {tmp}/nginx-error.log;
@@ -156,7 +162,7 @@ def main() -> None:
                 **env,
                 "THIN_BODY": str(tmp / "static" / path.lstrip("/")),
                 "THIN_TYPE": content_type,
-                "PYTHONPATH": str(ROOT / "bench"),
+                "PYTHONPATH": str(ROOT / "bench" / "thin"),  # not bench/: its http.py
             }
             stack.enter_context(
                 process(
@@ -168,7 +174,12 @@ def main() -> None:
         conf = tmp / "nginx.conf"
         conf.write_text(
             NGINX_CONF.format(
-                tmp=tmp, static_port=static_port, proxy_port=proxy_port, app_port=app_port
+                tmp=tmp,
+                static_port=static_port,
+                proxy_port=proxy_port,
+                app_port=app_port,
+                # as root, nginx's workers would drop to nobody and not read the private tmp dir
+                user="user root;" if os.geteuid() == 0 else "",
             )
         )
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
