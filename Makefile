@@ -48,6 +48,8 @@ bench: $(STAMP)
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
 	    nginx-light wrk >/dev/null; }
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/ics.py
+	$(BIN)/python bench/feeds.py
 	$(BIN)/python bench/http.py
 
 clean:
