@@ -22,14 +22,22 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    """OpenCC takes UTF-8: a lone surrogate (never text, only damage) would make it raise."""
+    return _SURROGATE.sub("", text)
+
+
 def to_hans(text: str) -> str:
     """Traditional (or mixed) Chinese to simplified; other text passes unchanged."""
-    return str(_converter("t2s.json").convert(text))
+    return str(_converter("t2s.json").convert(_encodable(text)))
 
 
 def to_hant(text: str) -> str:
     """Simplified (or mixed) Chinese to traditional; other text passes unchanged."""
-    return str(_converter("s2t.json").convert(text))
+    return str(_converter("s2t.json").convert(_encodable(text)))
 
 
 def convert(text: str, target: Language) -> str:

@@ -36,7 +36,7 @@ TZ_LAST = dt.date(2038, 1, 1)
 # Line breaks (including those str.splitlines honours) become spaces: a value stays one line.
 _BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # Controls other than TAB, DEL and lone surrogates may appear in no iCalendar value.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\ud800-\udfff]")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")  # C0, DEL, C1
 
 KIND_NAMES_HANS = {
     Kind.OBSERVANCE: "纪念日",

@@ -28,10 +28,8 @@ def postgres_url() -> str:
         url = CI_POSTGRES
     try:
         make_engine(url).connect().close()
-    except Exception as exc:
-        if os.environ.get("CI") == "true":
-            raise RuntimeError(f"PostgreSQL unreachable on CI: {exc}") from exc
-        pytest.skip(f"PostgreSQL unreachable at {url}: {exc}")
+    except Exception as exc:  # every machine of this project runs PostgreSQL: its absence fails
+        raise RuntimeError(f"PostgreSQL unreachable at {url}: {exc}") from exc
     return url
 
 
