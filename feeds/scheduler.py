@@ -8,6 +8,7 @@ database file. Jobs call :func:`events.refresh.run_source`, which never raises.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import logging
@@ -49,9 +50,10 @@ class Leader:
         if self._connection is not None:
             try:
                 self._connection.execute(text("SELECT 1"))
+                self._connection.commit()  # never left idle in a transaction between ticks
                 return True
             except Exception:  # the connection died, and the lock with it
-                self._connection = None
+                self._drop_connection()
         connection = self._engine.connect()
         held = connection.execute(
             text("SELECT pg_try_advisory_lock(:id)"), {"id": LEADER_LOCK_ID}
@@ -62,6 +64,16 @@ class Leader:
             return True
         connection.close()
         return False
+
+    def _drop_connection(self) -> None:
+        """Close the lock's connection for real: returned to the pool, its session (and the
+        advisory lock, which belongs to the session) would live on and no one could take over."""
+        connection, self._connection = self._connection, None
+        if connection is None:
+            return
+        with contextlib.suppress(Exception):  # a dead connection may fail to say goodbye
+            connection.invalidate()
+        connection.close()
 
     def _acquire_file(self) -> bool:
         if self._file is not None:
@@ -79,8 +91,7 @@ class Leader:
     def release(self) -> None:
         with self._mutex:
             if self._connection is not None:
-                self._connection.close()
-                self._connection = None
+                self._drop_connection()
             if self._file is not None:
                 self._file.close()
                 self._file = None
