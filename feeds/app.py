@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from feeds.cache import RenderCache
 from feeds.config import Settings
 from feeds.runtime import Runtime, prepare
+from feeds.translations import compile_catalogs
 
 
 def create_app(
@@ -24,6 +25,7 @@ def create_app(
         prepare(runtime)
     app.extensions["stdcal"] = runtime
     app.extensions["stdcal.cache"] = RenderCache()
+    compile_catalogs()
     register_blueprints(app)
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -32,10 +34,11 @@ def create_app(
 
 
 def register_blueprints(app: Flask) -> None:
-    from feeds.web import calendar, errors, public, security, syndication
+    from feeds.web import calendar, embed, errors, public, security, syndication
 
     app.register_blueprint(public.bp)
     app.register_blueprint(calendar.bp)
     app.register_blueprint(syndication.bp)
+    app.register_blueprint(embed.bp)
     errors.register(app)
     security.register(app)
