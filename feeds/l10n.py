@@ -26,6 +26,7 @@ from babel.dates import (
     get_timezone_name,
 )
 
+from events.extract.places import chinese_name
 from events.model import SHANGHAI, Event, Language, PartialDate, PublishedEvent
 from events.script import convert
 from feeds.filters import BadParameter
@@ -232,6 +233,14 @@ class View:
         if not value:
             return ""
         return convert(value, self.script) if self.converts else value
+
+    def city(self, english: str | None) -> str:
+        """A canonical (English) city name in the reader's language: 青岛 / 青島 / Qingdao."""
+        if not english:
+            return ""
+        if self.script is Language.EN:
+            return english
+        return convert(chinese_name(english) or english, self.script)
 
     def text_lang(self, source: Language) -> str:
         """The ``lang`` of text from a ``source`` article, as shown to this reader."""

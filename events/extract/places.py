@@ -111,6 +111,11 @@ def first_city(text: str) -> str | None:
     return found[0] if found else None
 
 
+def chinese_name(english: str) -> str | None:
+    """The simplified Chinese name of a canonical city (for showing it to Chinese readers)."""
+    return gazetteer().zh_name(english)
+
+
 def city_of_url(url: str | None) -> str | None:
     """``scjg.tj.gov.cn`` → Tianjin: a government site's domain names its city."""
     if not url:

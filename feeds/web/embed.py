@@ -45,7 +45,7 @@ def event_json(item: PublishedEvent, view: View, base: str) -> dict[str, Any]:
         "relative": view.relative(event.start.to_date()),
         "start": event.start.iso(),
         "end": event.end.iso() if event.end else None,
-        "city": view.text(event.city) or None,
+        "city": view.city(event.city) or None,
         "kind": view.kind(event.kind.value),
         "url": f"{base}/events/{item.id}?lang={view.script.value}",
     }
