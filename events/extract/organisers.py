@@ -45,6 +45,9 @@ _ALIASES_ZH = (
     ("市场监管局", "市场监督管理局"),
     ("国标委", "国家标准化管理委员会"),
 )
+_ALIASES_BOTH = [
+    pair for short, full in _ALIASES_ZH for pair in ((short, full), (to_hant(short), to_hant(full)))
+]
 ALIASES_EN = {
     "general administration of market regulation": "State Administration for Market Regulation",
     "state administration of market regulation": "State Administration for Market Regulation",
@@ -69,10 +72,9 @@ def _rank_en(verb: str) -> int:
 
 def expand(name: str, city_zh: str | None) -> str:
     """``市市场监管委`` in a Tianjin notice → ``天津市市场监督管理委员会``."""
-    for short, full in _ALIASES_ZH:
-        for s, f in ((short, full), (to_hant(short), to_hant(full))):
-            if name.endswith(s) and not name.endswith(f):
-                name = name[: -len(s)] + f
+    for short, full in _ALIASES_BOTH:
+        if name.endswith(short) and not name.endswith(full):
+            name = name[: -len(short)] + full
     if city_zh and name.startswith("市") and len(name) > 2:
         name = city_zh + name
     return name

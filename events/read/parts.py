@@ -90,26 +90,32 @@ def _chrome(line: str) -> bool:
 
 
 def classify(line: str, after: str | None) -> str:
-    """The part a single line belongs to; ``after`` is the terminal part already entered."""
-    if _SOURCE_LINK.search(line):
+    """The part a single line belongs to; ``after`` is the terminal part already entered.
+
+    Page furniture is short: the length checks come first, so a long paragraph that merely
+    mentions 版权 or a telephone number stays in the body (and costs few searches)."""
+    size = len(line)
+    if size < 300 and _SOURCE_LINK.search(line):
         return "source"
-    if _DISCLAIMER.search(line):
+    if size < 400 and _DISCLAIMER.search(line):
         return "disclaimer"
-    if _FOOTER.search(line):
+    if size < 300 and _FOOTER.search(line):
         return "footer"
     if after is not None:
         return after
+    if size > 200:
+        return BODY
     if _RELATED.search(line):
         return "related"
     if _BREADCRUMB.search(line):
         return "breadcrumb"
-    if _INFO.search(line) and len(line) < 120:
+    if size < 120 and _INFO.search(line):
         return "info"
-    if _SHARE.search(line) and len(line) < 80:
+    if size < 80 and _SHARE.search(line):
         return "share"
-    if _ATTACH_HEAD.search(line) or (_ATTACHMENT.search(line) and len(line) < 200):
+    if _ATTACH_HEAD.search(line) or _ATTACHMENT.search(line):
         return "attachments"
-    if _CONTACT.search(line) and len(line) < 120:
+    if size < 120 and _CONTACT.search(line):
         return "contact"
     if _PUBLIC_NOTE.search(line) or _SIGNATURE_DATE.search(line):
         return "signature"
