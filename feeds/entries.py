@@ -14,18 +14,17 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_interval, format_skeleton
 
 from events.model import (
     SHANGHAI,
     Language,
-    PartialDate,
     Published,
     PublishedArticle,
     PublishedEvent,
     Status,
 )
 from events.script import convert
+from feeds.l10n import format_range
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _UNDATED_YEAR = 2000  # a leap year, so an undated 29 February still formats
@@ -108,20 +107,6 @@ def article_entry(pa: PublishedArticle, base_url: str, script: Language | None) 
     )
 
 
-def date_range(start: PartialDate, end: PartialDate | None, locale: str) -> str:
-    """``start``–``end`` the way ``locale`` writes it; without the year when none is known."""
-    if end is None or end == start:
-        if start.known:
-            return str(format_date(start.to_date(), "medium", locale=locale))
-        return str(format_skeleton("MMMd", start.with_year(_UNDATED_YEAR).to_date(), locale=locale))
-    if start.known and end.known:
-        return str(format_interval(start.to_date(), end.to_date(), "yMMMd", locale=locale))
-    wraps = (end.month, end.day) < (start.month, start.day)  # 28 Dec – 3 Jan
-    first = start.with_year(_UNDATED_YEAR - 1 if wraps else _UNDATED_YEAR).to_date()
-    last = end.with_year(_UNDATED_YEAR).to_date()
-    return str(format_interval(first, last, "MMMd", locale=locale))
-
-
 _LABELS = {
     "en": ("Place", "Organisers", "Cancelled", "; "),
     "zh_Hans": ("地点", "主办", "已取消", "；"),
@@ -141,7 +126,7 @@ def event_entry(pe: PublishedEvent, base_url: str, locale: str) -> FeedEntry:
     """An event as a feed entry: its date range in the title, its evidence in the summary."""
     event = pe.event
     place, organisers, cancelled, separator = _labels(locale)
-    when = date_range(event.start, event.end, locale)
+    when = format_range(event.start, event.end, locale)
     title = f"{event.title} · {when}"
     if pe.status is Status.CANCELLED:
         title = f"[{cancelled}] {title}"
