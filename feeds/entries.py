@@ -27,7 +27,6 @@ from events.script import convert
 from feeds.l10n import format_range
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_UNDATED_YEAR = 2000  # a leap year, so an undated 29 February still formats
 _SUMMARY_CHARS = 200
 
 
