@@ -1,8 +1,18 @@
-"""Conditional GET in one helper that renders only on a miss.
+"""Conditional GET in one helper that renders only on a miss, and the caches behind it.
 
 Rendered bytes are cached per process and keyed by the request's variant and the content
 version, which lives in the database: an instance never serves bytes older than another
 instance's ingest. ETag is the digest of the bytes, so it changes only when the content does.
+
+Most requests ask for bytes that have not changed, so the hit path does as little as it can: a
+dict lookup and a response built from ready values. The version is one primary-key read through
+Core, and an instance re-reads it at most every ``version_ttl`` seconds (default 1 s); any commit
+through the instance's own engine re-reads it at once. So an instance serves bytes at most
+``version_ttl`` seconds older than the newest ingest committed by another process or instance
+(the scheduler, `stdcal ingest`, a second app server), and its own edits without delay.
+
+Calendars are assembled from per-event VEVENT chunks (see :func:`feeds.ics.render_calendar`);
+:class:`ChunkCache` keeps those, bounded by bytes so a worker's memory stays predictable.
 """
 
 from __future__ import annotations
@@ -10,11 +20,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import threading
+import time
 from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 
 from flask import Request, Response
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+from werkzeug.http import http_date, is_resource_modified, quote_etag
+
+from events.store.queries import content_version
 
 Rendered = tuple[bytes, dt.datetime]  # the bytes and when their content last changed
 
@@ -25,20 +41,56 @@ class Entry:
     body: bytes
     etag: str
     last_modified: dt.datetime
+    quoted_etag: str = field(init=False)  # the header values, formatted once per entry
+    http_last_modified: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "quoted_etag", quote_etag(self.etag))
+        object.__setattr__(self, "http_last_modified", http_date(self.last_modified))
 
 
 class RenderCache:
-    def __init__(self, size: int = 512) -> None:
+    """Rendered outputs by variant key, valid for one content version."""
+
+    def __init__(
+        self, size: int = 512, *, version_ttl: float = 1.0, chunk_bytes: int = 96 << 20
+    ) -> None:
         self._entries: OrderedDict[str, Entry] = OrderedDict()
         self._lock = threading.Lock()
         self._size = size
+        self._version_ttl = version_ttl
+        self._version: tuple[float, int, int] | None = None  # (time read, commits seen, value)
+        self._commits = 0
+        self._watched: set[int] = set()
+        self.chunks = ChunkCache(chunk_bytes)
+
+    def version(self, read: Callable[[], int]) -> int:
+        """The content version, re-read with ``read`` at most every ``version_ttl`` seconds
+        and after every commit noted by :meth:`watch`."""
+        now, commits = time.monotonic(), self._commits
+        memo = self._version
+        if memo is not None and memo[1] == commits and now - memo[0] < self._version_ttl:
+            return memo[2]
+        value = read()
+        self._version = (now, commits, value)
+        return value
+
+    def watch(self, engine: Engine) -> None:
+        """Forget the memo whenever this process commits through ``engine``."""
+        if id(engine) not in self._watched:
+            self._watched.add(id(engine))
+            event.listen(engine, "commit", self._committed)
+
+    def _committed(self, _connection: Connection) -> None:
+        self._commits += 1
 
     def get(self, key: str, version: int, render: Callable[[], Rendered]) -> Entry:
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None and entry.version == version:
-                self._entries.move_to_end(key)
-                return entry
+        entry = self._entries.get(key)  # a dict read is atomic; the lock guards the reordering
+        if entry is not None and entry.version == version:
+            with self._lock:
+                if key in self._entries:
+                    self._entries.move_to_end(key)
+            return entry
         body, last_modified = render()
         etag = hashlib.sha256(body).hexdigest()[:32]
         entry = Entry(version, body, etag, last_modified.replace(microsecond=0))
@@ -52,6 +104,52 @@ class RenderCache:
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._version = None
+        self.chunks.clear()
+
+
+class ChunkCache:
+    """Least recently used byte strings under any hashable key, at most ``limit`` bytes."""
+
+    def __init__(self, limit: int) -> None:
+        self._items: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+        self._limit = limit
+        self.size = 0
+
+    def get(self, key: Hashable) -> bytes | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: Hashable, value: bytes) -> None:
+        with self._lock:
+            old = self._items.pop(key, None)
+            self.size += len(value) - (len(old) if old is not None else 0)
+            self._items[key] = value
+            while self.size > self._limit and self._items:
+                self.size -= len(self._items.popitem(last=False)[1])
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self.size = 0
+
+
+def current_version(cache: RenderCache, engine: Engine) -> int:
+    """The content version for this request: a pooled connection and one tiny Core query."""
+
+    def read() -> int:
+        with engine.connect() as connection:
+            return content_version(connection)
+
+    cache.watch(engine)
+    return cache.version(read)
 
 
 def conditional(
@@ -62,13 +160,21 @@ def conditional(
     max_age: int,
     headers: dict[str, str] | None = None,
 ) -> Response:
-    response = Response(entry.body, content_type=content_type)
-    response.set_etag(entry.etag)
-    response.last_modified = entry.last_modified
-    response.cache_control.public = True
-    response.cache_control.max_age = max_age
-    response.vary.add("Accept-Encoding")
-    for name, value in (headers or {}).items():
-        response.headers[name] = value
-    response.make_conditional(request)  # updates the response in place (304 when fresh)
-    return response
+    """200 with the body, or 304 when the client's validators match (RFC 9110 13.1)."""
+    validators = [
+        ("ETag", entry.quoted_etag),
+        ("Last-Modified", entry.http_last_modified),
+        ("Cache-Control", f"public, max-age={max_age}"),
+        ("Vary", "Accept-Encoding"),
+        *(headers or {}).items(),
+    ]
+    if request.method in ("GET", "HEAD") and not _modified(request, entry):
+        return Response(status=304, headers=validators)
+    return Response(entry.body, content_type=content_type, headers=validators)
+
+
+def _modified(request: Request, entry: Entry) -> bool:
+    # a poller sends back exactly the ETag it was given: answer that without parsing
+    if request.environ.get("HTTP_IF_NONE_MATCH") == entry.quoted_etag:
+        return False
+    return is_resource_modified(request.environ, etag=entry.etag, last_modified=entry.last_modified)

@@ -1,7 +1,9 @@
 """`stdcal export DIR`: the public site as static files under the same URLs.
 
 Every public URL is rendered through the app itself (a test client), so the static copy is
-byte-identical to what the live service serves and needs no second renderer.
+byte-identical to what the live service serves and needs no second renderer. A URL without a
+file extension (a page) becomes ``…/index.html``, which every static server and CDN serves for
+the directory; calendars, feeds and JSON keep their names and so their media types.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ STATIC_PATHS = (
     "/feeds/events.atom",
     "/feeds/events.rss",
     "/feeds/events.json",
-    "/api/events",
     "/embed",
+    "/embed/events",
+    "/embed/events.json",
     "/embed.js",
     "/embed/help",
 )

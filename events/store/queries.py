@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from events.model import (
@@ -188,9 +189,16 @@ def _article_tags(
     return tags
 
 
-def content_version(session: Session) -> int:
-    state = session.get(SiteStateRow, "content_version")
-    return state.value if state else 0
+_CONTENT_VERSION = select(SiteStateRow.__table__.c.value).where(
+    SiteStateRow.__table__.c.name == "content_version"
+)
+
+
+def content_version(connection: Session | Connection) -> int:
+    """The version every cache keys on: one primary-key read through Core, no ORM objects,
+    because every cached response and every ``304`` starts with it."""
+    value = connection.execute(_CONTENT_VERSION).scalar()
+    return int(value) if value is not None else 0
 
 
 @dataclass(frozen=True)

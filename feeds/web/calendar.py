@@ -7,8 +7,8 @@ import datetime as dt
 from flask import Blueprint, Response, abort, request
 
 from events.model import Language, PublishedEvent
-from events.store.queries import content_version, get_event, list_events
-from feeds.cache import Rendered, conditional
+from events.store.queries import get_event, list_events
+from feeds.cache import Rendered, conditional, current_version
 from feeds.filters import EventFilter, parse_event_filter
 from feeds.ics import CalendarMeta, render_calendar, render_event
 from feeds.web import render_cache, runtime, session
@@ -68,12 +68,12 @@ def calendar() -> Response:
         since = dt.datetime.now(dt.UTC) - dt.timedelta(days=settings.cancelled_days)
         with session() as s:
             events = list_events(s, event_filter.query(cancelled_since=since))
-        return render_calendar(events, _meta(lang, event_filter.describe())), _last_modified(events)
+        meta = _meta(lang, event_filter.describe())
+        return render_calendar(events, meta, cache.chunks), _last_modified(events)
 
-    with session() as s:
-        version = content_version(s)
-    key = f"ics:{lang.value}:{event_filter!r}"
-    entry = render_cache().get(key, version, render)
+    cache = render_cache()
+    version = current_version(cache, runtime().engine)
+    entry = cache.get(f"ics:{lang.value}:{event_filter!r}", version, render)
     return conditional(
         request,
         entry,
@@ -86,8 +86,8 @@ def calendar() -> Response:
 @bp.get("/events/<int:event_id>.ics")
 def event_ics(event_id: int) -> Response:
     lang = _lang(parse_event_filter(request.args))
-    with session() as s:
-        version = content_version(s)
+    cache = render_cache()
+    version = current_version(cache, runtime().engine)
 
     def render() -> Rendered:
         with session() as s:
@@ -96,7 +96,7 @@ def event_ics(event_id: int) -> Response:
             abort(404)
         return render_event(event, _meta(lang, "")), event.last_modified
 
-    entry = render_cache().get(f"event-ics:{event_id}:{lang.value}", version, render)
+    entry = cache.get(f"event-ics:{event_id}:{lang.value}", version, render)
     return conditional(
         request,
         entry,

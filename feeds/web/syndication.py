@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, request
 
 from events.model import Language, PublishedEvent
-from events.store.queries import ArticleQuery, content_version, list_articles, list_events
-from feeds.cache import Rendered, conditional
+from events.store.queries import ArticleQuery, list_articles, list_events
+from feeds.cache import Rendered, conditional, current_version
 from feeds.entries import FeedEntry, article_entry, event_entry
 from feeds.filters import BadParameter, parse_event_filter, parse_lang, parse_limit, parse_script
 from feeds.jsonfeed import render_json_feed
@@ -84,9 +84,9 @@ def _channel(
 
 
 def _serve(kind: str, key: str, render: Callable[[], Rendered]) -> Response:
-    with session() as s:
-        version = content_version(s)
-    entry = render_cache().get(f"{key}:{request.full_path}", version, render)
+    cache = render_cache()
+    version = current_version(cache, runtime().engine)
+    entry = cache.get(f"{key}:{request.full_path}", version, render)
     headers = {"Access-Control-Allow-Origin": "*"} if kind == "json" else {}
     max_age = 15 * 60
     return conditional(
