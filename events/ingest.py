@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from events.errors import ReadError, StdcalError
-from events.extract import extract
+from events.extract import MAX_EVENTS, extract
 from events.model import Article, Event, RawInput
 from events.read import load_sidecar, read_bytes
 from events.store.tables import ArticleRevisionRow, ArticleRow, IngestRunRow
@@ -82,12 +82,13 @@ def ingest_paths(
     *,
     trigger: str = "cli",
     max_bytes: int = 20_000_000,
+    max_events: int = MAX_EVENTS,
     progress: Progress | None = None,
 ) -> RunReport:
     """Ingest files and directories given on the command line (or the seeds)."""
     targets = list(targets)
     files, failures = collect_inputs(targets)
-    inputs = (_file_input(path) for path in files)
+    inputs = (_file_input(path, max_bytes) for path in files)
     target = ", ".join(str(t) for t in targets)
     return ingest_inputs(
         sessions,
@@ -97,14 +98,19 @@ def ingest_paths(
         trigger=trigger,
         target=target,
         max_bytes=max_bytes,
+        max_events=max_events,
         progress=progress,
     )
 
 
-def _file_input(path: Path) -> RawInput | Failure:
+def _file_input(path: Path, max_bytes: int) -> RawInput | Failure:
     """A file with its ``NAME.meta.json`` sidecar, kept as the source metadata so that
-    re-extraction later sees the same editorial values."""
+    re-extraction later sees the same editorial values. An oversized file is refused from its
+    size alone, before its bytes are loaded."""
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return Failure(str(path), f"{size} bytes is over the limit of {max_bytes}")
         meta = load_sidecar(path) or {}
         return RawInput(locator=str(path.resolve()), raw=path.read_bytes(), meta=meta)
     except OSError as exc:
@@ -122,6 +128,7 @@ def ingest_inputs(
     target: str,
     failures: Iterable[Failure] = (),
     max_bytes: int = 20_000_000,
+    max_events: int = MAX_EVENTS,
     progress: Progress | None = None,
     source_id: int | None = None,
 ) -> RunReport:
@@ -136,7 +143,8 @@ def ingest_inputs(
             continue
         try:
             article = read_input(item, max_bytes=max_bytes)
-            _store(sessions, report, item, article, extract(article), source_id=source_id)
+            events = extract(article, max_events=max_events)
+            _store(sessions, report, item, article, events, source_id=source_id)
         except StdcalError as exc:
             report.failures.append(Failure(item.locator, str(exc)))
         except Exception as exc:  # one bad article must never stop the batch
@@ -156,7 +164,10 @@ def read_input(item: RawInput, *, max_bytes: int = 20_000_000) -> Article:
 
 
 def reextract_all(
-    sessions: sessionmaker[Session], *, progress: Progress | None = None
+    sessions: sessionmaker[Session],
+    *,
+    max_events: int = MAX_EVENTS,
+    progress: Progress | None = None,
 ) -> RunReport:
     """Run reading and extraction again over the newest raw bytes of every stored article."""
     with sessions() as session:
@@ -169,7 +180,8 @@ def reextract_all(
             progress(done, len(ids), item.locator)
         try:
             article = read_input(item, max_bytes=max(len(item.raw), 1))
-            _store(sessions, report, item, article, extract(article), reextract=True)
+            events = extract(article, max_events=max_events)
+            _store(sessions, report, item, article, events, reextract=True)
         except Exception as exc:  # the stored raw copy stays; the failure is reported
             log.exception("re-extraction of %s failed", item.locator)
             report.failures.append(Failure(item.locator, f"{type(exc).__name__}: {exc}"))

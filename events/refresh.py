@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from events.extract import MAX_EVENTS
 from events.ingest import Failure, RunReport, ingest_inputs, utcnow
 from events.sources import SourceConfig, collect
 from events.store.tables import ArticleRow, SourceStateRow
@@ -39,7 +40,11 @@ def backoff(interval: dt.timedelta, failures_in_row: int) -> dt.timedelta:
 
 
 def run_source(
-    sessions: sessionmaker[Session], source: SourceConfig, *, max_bytes: int = 20_000_000
+    sessions: sessionmaker[Session],
+    source: SourceConfig,
+    *,
+    max_bytes: int = 20_000_000,
+    max_events: int = MAX_EVENTS,
 ) -> SourceOutcome:
     now = utcnow()
     with sessions.begin() as session:
@@ -60,6 +65,7 @@ def run_source(
         trigger=f"source:{source.name}",
         target=source.location,
         max_bytes=min(max_bytes, source.max_bytes),
+        max_events=max_events,
         source_id=source_id,
     )
     # a page that failed this time is not gone: only what the source no longer lists retires

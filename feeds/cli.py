@@ -62,6 +62,7 @@ def ingest(targets: tuple[str, ...]) -> None:
         paths,
         trigger="cli",
         max_bytes=runtime.settings.max_article_bytes,
+        max_events=runtime.settings.max_events_per_article,
         progress=_progress(),
     )
     _print_report(report)
@@ -71,7 +72,12 @@ def ingest(targets: tuple[str, ...]) -> None:
 @main.command()
 def reextract() -> None:
     """Run reading and extraction again over every stored raw article."""
-    report = reextract_all(_runtime().sessions, progress=_progress())
+    runtime = _runtime()
+    report = reextract_all(
+        runtime.sessions,
+        max_events=runtime.settings.max_events_per_article,
+        progress=_progress(),
+    )
     _print_report(report)
 
 
@@ -232,7 +238,10 @@ def run_source_cmd(name: str) -> None:
     if name not in sources:
         raise click.BadParameter(f"unknown source {name!r}; configured: {', '.join(sources)}")
     outcome = run_source(
-        runtime.sessions, sources[name], max_bytes=runtime.settings.max_article_bytes
+        runtime.sessions,
+        sources[name],
+        max_bytes=runtime.settings.max_article_bytes,
+        max_events=runtime.settings.max_events_per_article,
     )
     if outcome.report is not None:
         _print_report(outcome.report)

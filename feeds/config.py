@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from dotenv import dotenv_values
 
 from events.errors import ConfigError
+from events.extract import MAX_EVENTS
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -31,7 +32,9 @@ class Settings:
     refresh_hours: float = 12.0  # STDCAL_REFRESH_HOURS: calendar REFRESH-INTERVAL, cache time
     cancelled_days: int = 90  # STDCAL_CANCELLED_DAYS: how long CANCELLED events stay listed
     default_locale: str = "zh_Hans_CN"  # STDCAL_DEFAULT_LOCALE
-    max_article_bytes: int = 20_000_000  # STDCAL_MAX_ARTICLE_BYTES
+    max_article_bytes: int = 20_000_000  # STDCAL_MAX_ARTICLE_BYTES: larger inputs are refused
+    max_fetch_bytes: int = 20_000_000  # STDCAL_MAX_FETCH_BYTES: cap on any source's download
+    max_events_per_article: int = MAX_EVENTS  # STDCAL_MAX_EVENTS_PER_ARTICLE
     secret_key: str = field(default_factory=lambda: secrets.token_hex(32))  # STDCAL_SECRET_KEY
     editor_token: str | None = None  # STDCAL_EDITOR_TOKEN: required for editorial changes
     websub_hub: str | None = None  # STDCAL_WEBSUB_HUB: advertised in feeds when set
@@ -99,7 +102,11 @@ def _parse(env: Mapping[str, str]) -> Settings:
         refresh_hours=number("REFRESH_HOURS", float, 12.0),
         cancelled_days=int(number("CANCELLED_DAYS", int, 90)),
         default_locale=get("DEFAULT_LOCALE") or "zh_Hans_CN",
-        max_article_bytes=int(number("MAX_ARTICLE_BYTES", int, 20_000_000)),
+        max_article_bytes=int(number("MAX_ARTICLE_BYTES", int, defaults.max_article_bytes)),
+        max_fetch_bytes=int(number("MAX_FETCH_BYTES", int, defaults.max_fetch_bytes)),
+        max_events_per_article=int(
+            number("MAX_EVENTS_PER_ARTICLE", int, defaults.max_events_per_article)
+        ),
         secret_key=get("SECRET_KEY") or defaults.secret_key,
         editor_token=get("EDITOR_TOKEN"),
         websub_hub=get("WEBSUB_HUB"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
@@ -67,13 +67,19 @@ def prepare(runtime: Runtime) -> RunReport | None:
             [settings.seeds_dir],
             trigger="first-start",
             max_bytes=settings.max_article_bytes,
+            max_events=settings.max_events_per_article,
         )
         log.info("seeds ingested: %s", report.summary())
         return report
 
 
 def configured_sources(settings: Settings) -> list[SourceConfig]:
-    """The sources file when present, else the seeds directory as the one default source."""
+    """The sources file when present, else the seeds directory as the one default source.
+
+    No source downloads more than ``max_fetch_bytes``, whatever its own ``max_bytes`` says."""
     if settings.config_path.is_file():
-        return load_sources(settings.config_path)
-    return default_sources(settings.seeds_dir)
+        sources = load_sources(settings.config_path)
+    else:
+        sources = default_sources(settings.seeds_dir)
+    cap = settings.max_fetch_bytes
+    return [replace(s, max_bytes=min(s.max_bytes, cap)) for s in sources]

@@ -126,8 +126,12 @@ class SourceScheduler:
             return None
         source = self.sources[name]
         try:
+            settings = self.runtime.settings
             outcome = run_source(
-                self.runtime.sessions, source, max_bytes=self.runtime.settings.max_article_bytes
+                self.runtime.sessions,
+                source,
+                max_bytes=settings.max_article_bytes,
+                max_events=settings.max_events_per_article,
             )
         except Exception as exc:  # run_source records failures; this guards the scheduler
             log.exception("source %s crashed", name)
