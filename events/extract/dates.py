@@ -35,6 +35,7 @@ _DEADLINE_PREFIX = re.compile(
     r"\s*(?:为|為|到|至|是)?\s*$",
     re.I,
 )
+_BAD_YEAR = re.compile(r"\d+\s*年\s*$")
 _WEEKDAY_ZH = re.compile(r"(?:星期|周|週|礼拜|禮拜)([一二三四五六日天])")
 _WEEKDAYS_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
@@ -145,6 +146,8 @@ def _zh_mentions(sentence: str) -> list[DateMention]:
     found: list[DateMention] = []
     for m in _ZH.finditer(sentence):
         year = to_int(m.group("y")) if m.group("y") else None
+        if year is None and _BAD_YEAR.search(sentence, 0, m.start()):
+            continue  # ``0000年5月6日`` / ``99999年…``: a year given but impossible, not no year
         month, day = to_int(m.group("m")), to_int(m.group("d"))
         if month is None or day is None or not _valid(year, month, day):
             continue

@@ -67,6 +67,16 @@ def _replaced(raw: bytes, codec: str) -> tuple[str, int]:
     return text, text.count("\ufffd")
 
 
+_SINGLE_BYTE = {"cp1252", "latin-1", "iso8859-1", "iso8859-15", "ascii", "mac-roman"}
+
+
+def _mostly_high(raw: bytes) -> bool:
+    """More than a fifth of the non-space bytes above 0x7F: CJK or UTF-8, not Western text."""
+    sample = raw[:_DETECT_WINDOW]
+    visible = sum(1 for b in sample if b > 0x20)
+    return visible > 0 and sum(1 for b in sample if b > 0x7F) * 5 > visible
+
+
 def _detect(raw: bytes) -> str | None:
     """The detector's guess, preferring a Chinese codec that reads the bytes (almost) as well.
 
@@ -105,6 +115,8 @@ def decode(raw: bytes, content_type: str | None = None) -> tuple[str, DecodeRepo
         declared = _codec(name)
         if declared is None:
             continue
+        if declared in _SINGLE_BYTE and _mostly_high(raw):
+            continue  # any bytes "decode" as Latin-1: a page of high bytes is not Western text
         text_or_none = _strict(raw, declared)
         if text_or_none is not None:
             return text_or_none, DecodeReport(declared, method)

@@ -19,6 +19,7 @@ import trafilatura
 log = logging.getLogger(__name__)
 
 _LOOKS_HTML = re.compile(r"<\s*(!doctype\s+html|html|head|body|meta|div|p|title|article)\b", re.I)
+_ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>]{0,200})?/?>")
 _SKIP = {"script", "style", "noscript", "template", "svg", "head"}
 _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article"}
 _DATE_KEYS = {
@@ -47,7 +48,9 @@ class PageMeta:
 
 
 def looks_like_html(text: str) -> bool:
-    return bool(_LOOKS_HTML.search(text[:4096]))
+    head = text[:4096]
+    # a structural tag, or markup dense enough that no prose looks like it (``<b><i>…``)
+    return bool(_LOOKS_HTML.search(head)) or len(_ANY_TAG.findall(head)) >= 3
 
 
 class _Reader(HTMLParser):
