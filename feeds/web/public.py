@@ -32,9 +32,12 @@ from events.store.queries import (
     source_statuses,
     stats,
 )
-from feeds.filters import BadParameter, parse_event_filter
+from feeds.cache import current_version
+from feeds.filters import BadParameter, EventFilter, parse_event_filter
 from feeds.l10n import View, autonyms, last_day, negotiate, parse_zone
-from feeds.web import runtime, session
+from feeds.web import render_cache, runtime, session
+
+EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 bp = Blueprint("public", __name__)
 
@@ -240,10 +243,20 @@ def _by_day(events: list[PublishedEvent], month: dt.date) -> dict[dt.date, list[
 
 
 @bp.get("/")
-def index() -> str:
+def index() -> Response:
+    """The front page, rendered once per content version, reader settings and day: it is the
+    page everyone opens, and rendering it reads every event."""
     view = current_view()
     args = filter_args()
     event_filter = parse_event_filter(args)
+    key = f"index:{view.locale}:{view.zone.key}:{view.original}:{view.today()}:{request.full_path}"
+    cache = render_cache()
+    version = current_version(cache, runtime().engine)
+    entry = cache.get(key, version, lambda: (_index_html(view, args, event_filter).encode(), EPOCH))
+    return Response(entry.body, content_type="text/html; charset=utf-8")
+
+
+def _index_html(view: View, args: MultiDict[str, str], event_filter: EventFilter) -> str:
     with session() as s:
         events = list_events(s, event_filter.query(dated_only=False))
         every = list_events(s, EventQuery(dated_only=False))
