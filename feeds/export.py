@@ -30,6 +30,7 @@ STATIC_PATHS = (
     "/embed",
     "/embed/events",
     "/embed/events.json",
+    "/api/events",
     "/embed.js",
     "/embed/help",
 )

@@ -61,6 +61,7 @@ def frame() -> str:
     return render_template("embed.html", items=items, base=base)
 
 
+@bp.get("/api/events")
 @bp.get("/embed/events.json")
 def events_json() -> Response:
     """The widget's data: readable from any origin, dates already formatted."""

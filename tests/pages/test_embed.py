@@ -66,3 +66,9 @@ def test_help_page_has_copyable_snippets(client: FlaskClient) -> None:
     text = client.get("/embed/help?lang=en").get_data(as_text=True)
     assert '&lt;script src="http://stdcal.test/embed.js" defer&gt;' in text
     assert "&lt;stdcal-events" in text and "/embed/events?lang=en" in text
+
+
+def test_the_widget_api_is_served_at_api_events_with_cors(client: FlaskClient) -> None:
+    api = client.get("/api/events?lang=en&city=Qingdao")
+    assert api.headers["Access-Control-Allow-Origin"] == "*"
+    assert api.get_json() == client.get("/embed/events.json?lang=en&city=Qingdao").get_json()

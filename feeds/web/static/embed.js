@@ -2,7 +2,7 @@
  * stdcal widget. On any page:
  *   <script src="https://stdcal.example/embed.js" defer></script>
  *   <stdcal-events lang="zh-Hant" city="Qingdao" limit="5"></stdcal-events>
- * The element fetches /embed/events.json (dates already formatted by the server for the
+ * The element fetches /api/events (dates already formatted by the server for the
  * locale) and renders it in a shadow root using text nodes only: article text is never
  * parsed as HTML. mode="iframe" shows the framed list (/embed/events) instead.
  */
@@ -88,7 +88,7 @@
       var box = node("section", "stdcal");
       box.setAttribute("data-state", "loading");
       root.appendChild(box);
-      fetch(base + "/embed/events.json?" + query.toString(), { credentials: "omit" })
+      fetch(base + "/api/events?" + query.toString(), { credentials: "omit" })
         .then(function (response) {
           if (!response.ok) throw new Error("HTTP " + response.status);
           return response.json();
