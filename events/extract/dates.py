@@ -9,6 +9,7 @@ forms are read.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -91,6 +92,12 @@ class DateMention:
         return self.begin, self.stop
 
 
+def _deadline_before(sentence: str, start: int) -> bool:
+    """``截至``/``before``… right before a date: only the last words count (and only they are
+    searched, so the cost per date stays constant)."""
+    return bool(_DEADLINE_PREFIX.search(sentence, max(0, start - 30), start))
+
+
 def _valid(year: int | None, month: int | None, day: int | None) -> bool:
     if month is None or day is None or not 1 <= month <= 12:
         return False
@@ -164,7 +171,9 @@ def _zh_mentions(sentence: str) -> list[DateMention]:
         if window is not None:
             form = "window"
             start, end = _shift(start, -window), _shift(start, window)
-        if m.group("before") or _DEADLINE_PREFIX.search(sentence[: m.start()]):
+        if m.group("before") or _DEADLINE_PREFIX.search(
+            sentence, max(0, m.start() - 30), m.start()
+        ):
             form = "deadline" if form == "day" else form
         weekday = None
         if m.group("wk1"):
@@ -224,7 +233,10 @@ def _en_mentions(sentence: str) -> list[DateMention]:
                     end, form, month = (year, month2, int(m.group("d2"))), "range", start_month
             if not _valid(year, month, day):
                 continue
-            if _DEADLINE_PREFIX.search(sentence[: m.start()]) and form == "day":
+            if (
+                _DEADLINE_PREFIX.search(sentence, max(0, m.start() - 30), m.start())
+                and form == "day"
+            ):
                 form = "deadline"
             weekday = None
             before = _EN_WEEKDAY.search(sentence[max(0, m.start() - 12) : m.start()])
@@ -250,6 +262,12 @@ def _en_mentions(sentence: str) -> list[DateMention]:
 def find_dates(sentence: str) -> list[DateMention]:
     """Every date expression in ``sentence``, in order, overlapping matches resolved to the
     longest."""
+    return list(_find_dates(sentence))
+
+
+@functools.lru_cache(maxsize=64)
+def _find_dates(sentence: str) -> tuple[DateMention, ...]:
+    """Cached per sentence: extraction asks again for each date of the same sentence."""
     candidates = _zh_mentions(sentence) + _en_mentions(sentence)
     candidates.sort(key=lambda d: (d.begin, -(d.stop - d.begin)))
     chosen: list[DateMention] = []
@@ -257,4 +275,4 @@ def find_dates(sentence: str) -> list[DateMention]:
         if chosen and mention.begin < chosen[-1].stop:
             continue
         chosen.append(mention)
-    return chosen
+    return tuple(chosen)

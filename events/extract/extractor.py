@@ -10,7 +10,9 @@ the article (kept apart by reading) never qualify.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
+from collections.abc import Callable
 
 from events.extract import places, years
 from events.extract.context import ArticleContext, article_context
@@ -50,18 +52,20 @@ _LABEL = re.compile("^(?:" + "|".join(both_scripts(ZH_TIME_LABELS)) + r")\s*[::]
 def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
     """Every event of ``article``, in order of first mention, each occurrence once."""
     ctx = article_context(article)
-    found: list[Event] = []
+    events: list[Event] = []
     for index, sentence in enumerate(split_sentences(article.body)):
+        if len(events) >= max_events:
+            break  # the cap also bounds the work on hostile input
         skip_until = dateline_span(sentence) if index == 0 else 0
         mentions = find_dates(sentence)
+        sentence_names = functools.cache(lambda s=sentence: names_in(s))
         for position, mention in enumerate(mentions):
             if mention.stop <= skip_until:
                 continue
             following = mentions[position + 1].begin if position + 1 < len(mentions) else None
-            event = _event(ctx, sentence, mention, following, found)
+            event = _event(ctx, sentence, mention, following, sentence_names)
             if event is not None:
-                found.append(event)
-    events = _unique(found)
+                _keep(events, event)
     _share_organisers(ctx, events)
     return events[:max_events]
 
@@ -98,7 +102,9 @@ def _resolve_year(
 
 
 def _earlier_year(sentence: str, mention: DateMention) -> int | None:
-    for earlier in find_dates(sentence[: mention.begin]):
+    for earlier in find_dates(sentence):
+        if earlier.stop > mention.begin:
+            break
         if earlier.explicit_year:
             return earlier.start[0]
     return None
@@ -136,7 +142,7 @@ def _event(
     sentence: str,
     mention: DateMention,
     following: int | None,
-    found: list[Event],
+    sentence_names: Callable[[], list[Name]],
 ) -> Event | None:
     observance = observance_event(
         ctx, sentence, mention, _resolve_year(ctx, mention, sentence, None)
@@ -148,8 +154,7 @@ def _event(
         return _deadline(ctx, sentence, mention, clause)
     if _LABEL.search(sentence[: mention.begin]) and ctx.subject is not None:
         return _notice_subject(ctx, sentence, mention)
-    names = names_in(sentence)
-    name = _nearest_name(names, mention, following)
+    name = _nearest_name(sentence_names(), mention, following)
     happens = _contains(clause, _HAPPEN) or _contains(sentence[: mention.begin][-30:], _HAPPEN)
     if name is None and not happens:
         return None
@@ -264,18 +269,16 @@ def _notice_subject(ctx: ArticleContext, sentence: str, mention: DateMention) ->
     )
 
 
-def _unique(events: list[Event]) -> list[Event]:
-    """One event per occurrence: same kind and day, and one title containing the other."""
-    kept: list[Event] = []
-    for event in events:
-        twin = next((k for k in kept if _same(k, event)), None)
-        if twin is None:
-            kept.append(event)
-        elif len(event.title) > len(twin.title) or event.confidence > twin.confidence:
-            kept[kept.index(twin)] = dataclasses.replace(
-                event, organisers=event.organisers or twin.organisers
-            )
-    return kept
+def _keep(kept: list[Event], event: Event) -> None:
+    """Add ``event`` unless it is an occurrence already kept (same kind and day, one title
+    containing the other); the longer title or the surer reading wins."""
+    twin = next((k for k in kept if _same(k, event)), None)
+    if twin is None:
+        kept.append(event)
+    elif len(event.title) > len(twin.title) or event.confidence > twin.confidence:
+        kept[kept.index(twin)] = dataclasses.replace(
+            event, organisers=event.organisers or twin.organisers
+        )
 
 
 def _same(a: Event, b: Event) -> bool:
