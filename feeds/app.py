@@ -34,11 +34,12 @@ def create_app(
 
 
 def register_blueprints(app: Flask) -> None:
-    from feeds.web import calendar, embed, errors, public, security, syndication
+    from feeds.web import calendar, embed, errors, public, review, security, syndication
 
     app.register_blueprint(public.bp)
     app.register_blueprint(calendar.bp)
     app.register_blueprint(syndication.bp)
     app.register_blueprint(embed.bp)
+    app.register_blueprint(review.bp)
     errors.register(app)
     security.register(app)

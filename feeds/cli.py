@@ -247,3 +247,53 @@ def run_source_cmd(name: str) -> None:
         _print_report(outcome.report)
     click.echo(f"{name}: {outcome.result}" + (f" ({outcome.error})" if outcome.error else ""))
     sys.exit(0 if outcome.result != "failed" else 1)
+
+
+@main.command("edit")
+@click.argument("event_id", type=int)
+@click.option("--year", type=int, help="the year of an event extracted without one")
+@click.option("--start", help="first day, YYYY-MM-DD")
+@click.option("--end", help="last day (inclusive), YYYY-MM-DD")
+@click.option("--time", "time_", help="start time, HH:MM (Asia/Shanghai)")
+@click.option("--title")
+@click.option("--city")
+@click.option("--kind", help="observance, conference, forum, activity-week, ...")
+@click.option("--hide", "visibility", flag_value="hide", help="withdraw a false event")
+@click.option("--unhide", "visibility", flag_value="unhide", help="publish a hidden event again")
+@click.option("--merge-into", type=int, help="merge this event into another one")
+def edit_cmd(event_id: int, visibility: str | None, merge_into: int | None, **fields: Any) -> None:
+    """Correct an event as an editor would on /review; the correction survives re-extraction."""
+    import datetime as dt
+
+    from events.errors import StoreError
+    from events.extract import event_to_json
+    from events.store.queries import get_event
+    from events.store.writer import add_correction
+
+    values = {name.rstrip("_"): v for name, v in fields.items() if v is not None}
+    steps: list[tuple[str, int | None]] = [("edit", None)] if values else []
+    steps += [(visibility, None)] if visibility else []
+    steps += [("merge", merge_into)] if merge_into is not None else []
+    if not steps:
+        raise click.UsageError("give a field to change, --hide, --unhide or --merge-into")
+    runtime = _runtime()
+    try:
+        with runtime.sessions.begin() as session:
+            for action, target in steps:
+                add_correction(
+                    session,
+                    event_id,
+                    action,
+                    values=values,
+                    merge_into=target,
+                    author="cli",
+                    now=dt.datetime.now(dt.UTC),
+                )
+    except StoreError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    with runtime.sessions() as session:
+        item = get_event(session, event_id)
+    assert item is not None
+    record = event_to_json(item.event) | {"id": item.id, "status": item.status.value}
+    click.echo(json.dumps(record | {"sequence": item.sequence}, ensure_ascii=False, indent=2))

@@ -19,10 +19,13 @@ WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy")
 
 
-def public_paths(app: Flask) -> list[str]:
-    """Every route of the app with its parameters filled in (id 1, the static app script)."""
+def public_paths(app: Flask, *, editing: bool = False) -> list[str]:
+    """Every read-only route of the app (or, with ``editing``, every route that takes changes)
+    with its parameters filled in (id 1, the static app script)."""
     paths = []
     for rule in app.url_map.iter_rules():
+        if ("POST" in (rule.methods or set())) != editing:
+            continue
         path = re.sub(r"<int:\w+>", "1", rule.rule).replace("<path:filename>", "app.js")
         paths.append(path)
     return sorted(set(paths))
@@ -52,6 +55,17 @@ def test_every_route_refuses_write_methods_with_headers(app: Flask, client: Flas
             assert response.status_code == 405, (method, path)
             assert "GET" in response.headers["Allow"]
             assert_hardened(path, response)
+
+
+def test_routes_that_take_changes_refuse_anonymous_writes(app: Flask, client: FlaskClient) -> None:
+    paths = public_paths(app, editing=True)
+    assert "/review/1" in paths
+    for path in paths:
+        for method in WRITE_METHODS:
+            response = client.open(path, method=method, data=b"action=hide")
+            assert response.status_code in {401, 403, 405}, (method, path)
+            assert_hardened(path, response)
+        assert client.post(path, data=b"action=hide").status_code in {401, 403}, path
 
 
 @pytest.mark.parametrize(
