@@ -169,7 +169,7 @@ def _event(
     if mention.explicit_year and published and year is not None and year < published.year - 1:
         return None  # a date of history, not of the article's events
     start, end = _dates(mention, year)
-    title = name.text if name and name.specific else fallback_title(name, kind, ctx, start)
+    title = name.text if name and name.specific else fallback_title(name, kind, ctx)
     organisers = _organisers(ctx, sentence, mention)
     if name and ctx.subject and name.text in ctx.subject:  # the activity the notice announces
         title, organisers = ctx.subject, organisers or _issuer(ctx)

@@ -11,7 +11,7 @@ import re
 from events.extract.context import ArticleContext
 from events.extract.lexicon import EN_SUBMIT, KIND_WORDS_EN, ZH_SUBMIT, both_scripts
 from events.extract.names import Name
-from events.model import Kind, Language, PartialDate
+from events.model import Kind, Language
 from events.script import convert
 
 _SUBMIT = both_scripts(ZH_SUBMIT)
@@ -47,7 +47,7 @@ def deadline_title(clause: str, language: Language) -> str:
     return convert(text, language)
 
 
-def fallback_title(name: Name | None, kind: Kind, ctx: ArticleContext, start: PartialDate) -> str:
+def fallback_title(name: Name | None, kind: Kind, ctx: ArticleContext) -> str:
     """The headline when it is short enough to name the event, else the kind in words."""
     headline = ctx.article.title
     if headline and len(headline) <= 40 and (name is None or name.text in headline):
@@ -56,9 +56,5 @@ def fallback_title(name: Name | None, kind: Kind, ctx: ArticleContext, start: Pa
     if language is Language.EN:
         return (ctx.city + " " if ctx.city else "") + KIND_WORDS_EN[kind]
     word = name.text if name else _KIND_WORDS_ZH[kind]
-    city = places_zh(ctx)
+    city = ctx.city_zh
     return convert((city or "") + word, language)
-
-
-def places_zh(ctx: ArticleContext) -> str | None:
-    return ctx.city_zh
