@@ -66,3 +66,32 @@ register(
         aliases=("世界标准化日", "世界標準化日", "World Standard Day", "World Standardization Day"),
     )
 )
+
+
+register(
+    Observance(
+        key="world-metrology-day",
+        month=5,
+        day=20,
+        first_year=2000,
+        names={
+            Language.HANS: "世界计量日",
+            Language.HANT: "世界計量日",
+            Language.EN: "World Metrology Day",
+        },
+    )
+)
+
+register(
+    Observance(
+        key="world-accreditation-day",
+        month=6,
+        day=9,
+        first_year=2008,
+        names={
+            Language.HANS: "世界认可日",
+            Language.HANT: "世界認可日",
+            Language.EN: "World Accreditation Day",
+        },
+    )
+)

@@ -35,6 +35,7 @@ class ArticleContext:
     subject: str | None  # the activity a notice announces
     subject_kind: Kind | None
     headline_year: int | None
+    paragraph_year: int | None = None  # the last explicit year earlier in the same paragraph
 
 
 def _article_city(article: Article) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from events.extract import places, years
 from events.extract.context import ArticleContext, article_context
@@ -51,11 +51,12 @@ _LABEL = re.compile("^(?:" + "|".join(both_scripts(ZH_TIME_LABELS)) + r")\s*[::]
 
 def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
     """Every event of ``article``, in order of first mention, each occurrence once."""
-    ctx = article_context(article)
+    article_ctx = article_context(article)
     events: list[Event] = []
-    for index, sentence in enumerate(split_sentences(article.body)):
+    for index, (sentence, paragraph_year) in enumerate(_sentences(article.body)):
         if len(events) >= max_events:
             break  # the cap also bounds the work on hostile input
+        ctx = dataclasses.replace(article_ctx, paragraph_year=paragraph_year)
         skip_until = dateline_span(sentence) if index == 0 else 0
         mentions = find_dates(sentence)
         sentence_names = functools.cache(lambda s=sentence: names_in(s))
@@ -66,8 +67,19 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
             event = _event(ctx, sentence, mention, following, sentence_names)
             if event is not None:
                 _keep(events, event)
-    _share_organisers(ctx, events)
+    _share_organisers(article_ctx, events)
     return events[:max_events]
+
+
+def _sentences(body: str) -> Iterator[tuple[str, int | None]]:
+    """Each sentence with the last explicit year written before it in its paragraph
+    (``2023年5月20日是…。…於5月22日(星期一)舉辦``)."""
+    for paragraph in body.split("\n"):
+        year: int | None = None
+        for sentence in split_sentences(paragraph):
+            yield sentence, year
+            explicit = [m.start[0] for m in find_dates(sentence) if m.explicit_year]
+            year = explicit[-1] if explicit else year
 
 
 def _contains(text: str, words: list[str]) -> bool:
@@ -96,6 +108,7 @@ def _resolve_year(
         inferred = years.from_publication(
             mention.start[1], mention.start[2], published, _tense(around)
         )
+    inferred = inferred or ctx.paragraph_year
     if inferred is None:
         return None
     return years.check_weekday(inferred, mention.start[1], mention.start[2], mention.weekday)

@@ -34,6 +34,11 @@ _EN_NAME = re.compile(
     r"(?:\s+\d{1,3}\b(?![-–/.:]?\d))?(?:\s+(?:19|20)\d{2}\b)?"
 )
 _MIN_NAME = 4
+_VENUE = re.compile(
+    "[^,。;:、 ]{0,4}?(?:"
+    + alternation(("中心", "馆", "厅", "场", "楼", "室", "堂", "大厦", "酒店", "宾馆"))
+    + ")"
+)
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,8 @@ def zh_names(sentence: str) -> list[Name]:
     for head in _ZH_HEAD.finditer(sentence):
         if names and head.start() < names[-1].stop:
             continue
+        if _VENUE.match(sentence, head.end()):
+            continue  # 会议中心, 展览馆: a place, not an event
         stop = head.end()
         joined = re.match(r"(?:暨|暨)", sentence[stop:])
         if joined:

@@ -1,0 +1,51 @@
+"""Rules that read beyond one date: venues are not events, more observances, and a year
+carried from an earlier sentence of the same paragraph (checked by the weekday)."""
+
+from __future__ import annotations
+
+import pytest
+
+from events.extract import event_to_json, extract
+from events.read import read_bytes
+
+
+def events_of(text: str) -> list[dict[str, object]]:
+    return [event_to_json(e) for e in extract(read_bytes(text.encode(), "case.txt"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "start"),
+    [
+        ("新闻\n2023年5月20日是第24个世界计量日。", "第24届世界计量日", "2023-05-20"),
+        ("News\nJune 9, 2022 is the 15th World Accreditation Day.", "15th World Accreditation Day",
+         "2022-06-09"),
+        ("新聞\n2024年5月20日是世界計量日。", "第25屆世界計量日", "2024-05-20"),
+    ],
+)  # fmt: skip
+def test_registered_observances(text: str, title: str, start: str) -> None:
+    [event] = events_of(text)
+    assert (event["kind"], event["title"], event["start"], event["city"]) == (
+        "observance", title, start, None
+    )  # fmt: skip
+
+
+def test_a_venue_named_like_an_event_is_not_the_event() -> None:
+    text = "新闻\n2023年6月9日，第二届标准化大会在人民大会堂召开。"
+    assert [e["title"] for e in events_of(text)] == ["第二届标准化大会"]
+    text = "成果展示\n2023年6月9日上午在深圳会议展览中心举办标准化成果展示活动。"
+    assert [e["title"] for e in events_of(text)] == ["成果展示"]  # not "深圳会议展览"
+
+
+def test_the_year_of_an_earlier_sentence_in_the_paragraph_checked_by_the_weekday() -> None:
+    text = (
+        "慶祝活動\n2023年5月20日是第24個世界計量日。"
+        "創新科技署於5月22日(星期一)上午10時舉辦慶祝活動。"
+    )
+    starts = {e["start"] for e in events_of(text)}
+    assert "2023-05-22" in starts  # 22 May 2023 was a Monday
+
+
+def test_no_year_is_carried_across_paragraphs() -> None:
+    text = "標題\n2023年5月20日是第24個世界計量日。\n5月22日，標準化研討會在深圳舉行。"
+    meeting = [e for e in events_of(text) if e["kind"] == "meeting"]
+    assert [e["start"] for e in meeting] == ["--05-22"]
