@@ -74,7 +74,9 @@ def article_context(article: Article) -> ArticleContext:
     if notice:
         issuer = notice.group("issuer")
         candidate = notice.group("subject")
-        subject_kind = head_kind(candidate)
+        subject_kind = head_kind(candidate) or (
+            Kind.CAMPAIGN if candidate.endswith(("活动", "活動")) else None
+        )
         if subject_kind is not None:
             subject = candidate
     if notice and not (issuer or "").strip():

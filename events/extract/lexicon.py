@@ -101,9 +101,10 @@ def head_kind(name: str) -> Kind | None:
     """The kind a name's head noun gives (``…纪念大会暨…专题会议`` → conference: the first
     head decides, since ``暨`` joins a main event and a side event)."""
     first = re.split("暨|暨", name, maxsplit=1)[0]
+    lowered = first.lower()
     for table in (ZH_HEAD_INDEX, EN_HEAD_INDEX):
         for head, kind in table:
-            if re.search(head + r"$", first) if table is ZH_HEAD_INDEX else head in first:
+            if re.search(head + r"$", first) if table is ZH_HEAD_INDEX else head in lowered:
                 return kind
     return None
 
@@ -113,4 +114,6 @@ ZH_HEAD_INDEX: list[tuple[str, Kind]] = sorted(
     key=lambda item: len(item[0]),
     reverse=True,
 )
-EN_HEAD_INDEX: list[tuple[str, Kind]] = sorted(EN_HEADS.items(), key=lambda i: -len(i[0]))
+EN_HEAD_INDEX: list[tuple[str, Kind]] = sorted(
+    ((h.lower(), k) for h, k in EN_HEADS.items()), key=lambda i: -len(i[0])
+)

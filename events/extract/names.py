@@ -92,9 +92,24 @@ def zh_names(sentence: str) -> list[Name]:
     return names
 
 
+_EN_HEAD_LOWER = "|".join(sorted((re.escape(h.lower()) for h in EN_HEADS), key=len, reverse=True))
+_EN_OF_NAME = re.compile(
+    rf"\b(?:\d{{1,3}}(?:st|nd|rd|th)\s+)?(?:(?:plenary|annual|general|technical|joint)\s+)?"
+    rf"(?:{_EN_HEAD_LOWER})\s+of\s+(?:the\s+)?[A-Z][\w/&.-]*"
+    r"(?:\s+(?!(?:will|was|were|is|are|has|have|held|to|in|on|at|from|by|and\s+the)\b)"
+    r"[\w/&.-]+){0,6}"
+)
+
+
 def en_names(sentence: str) -> list[Name]:
+    """Title-case names (``2021 Qingdao Forum on …``) and ``15th plenary meeting of ISO/TC
+    292 …``, where the head is lower case and the body it belongs to names it."""
     names: list[Name] = []
+    for m in _EN_OF_NAME.finditer(sentence):
+        names.append(Name(m.group(0), m.start(), m.end(), True))
     for m in _EN_NAME.finditer(sentence):
+        if any(n.begin <= m.start() < n.stop for n in names):
+            continue
         text = re.sub(r"^(?:The|This|That|A|An)\s+", "", m.group(0)).strip()
         begin = m.end() - len(m.group(0).lstrip()) + (len(m.group(0).lstrip()) - len(text))
         words = text.split()
@@ -102,5 +117,9 @@ def en_names(sentence: str) -> list[Name]:
     return names
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]{3}")
+
+
 def names_in(sentence: str) -> list[Name]:
-    return sorted(zh_names(sentence) + en_names(sentence), key=lambda n: n.begin)
+    english = en_names(sentence) if _LATIN_WORD.search(sentence) else []
+    return sorted(zh_names(sentence) + english, key=lambda n: n.begin)

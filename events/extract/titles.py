@@ -50,7 +50,8 @@ def deadline_title(clause: str, language: Language) -> str:
 def fallback_title(name: Name | None, kind: Kind, ctx: ArticleContext) -> str:
     """The headline when it is short enough to name the event, else the kind in words."""
     headline = ctx.article.title
-    if headline and len(headline) <= 40 and (name is None or name.text in headline):
+    limit = 100 if ctx.article.language is Language.EN else 40
+    if headline and len(headline) <= limit and (name is None or name.text in headline):
         return headline
     language = ctx.article.language
     if language is Language.EN:

@@ -49,3 +49,27 @@ def test_no_year_is_carried_across_paragraphs() -> None:
     text = "標題\n2023年5月20日是第24個世界計量日。\n5月22日，標準化研討會在深圳舉行。"
     meeting = [e for e in events_of(text) if e["kind"] == "meeting"]
     assert [e["start"] for e in meeting] == ["--05-22"]
+
+
+def test_an_english_meeting_named_after_its_committee() -> None:
+    text = (
+        "ISO/TC 292 plenary\nDate: 2023-03-02\nThe 15th plenary meeting of ISO/TC 292 Security "
+        "and resilience will be held in Shenzhen from 12 to 16 June."
+    )
+    [event] = events_of(text)
+    assert event["title"] == "15th plenary meeting of ISO/TC 292 Security and resilience"
+    assert (event["kind"], event["start"], event["end"], event["city"]) == (
+        "meeting", "2023-06-12", "2023-06-16", "Shenzhen"
+    )  # fmt: skip
+
+
+def test_a_notice_announcing_an_activity_makes_its_window_a_campaign() -> None:
+    text = (
+        "市场监管总局关于开展2023年“质量月”活动的通知\n各省市场监管局：\n"
+        "活动时间：2023年9月1日至30日。\n市场监管总局\n2023年8月25日"
+    )
+    [event] = events_of(text)
+    assert (event["title"], event["kind"], event["start"], event["end"]) == (
+        "2023年“质量月”活动", "campaign", "2023-09-01", "2023-09-30"
+    )  # fmt: skip
+    assert event["organisers"] == ["国家市场监督管理总局"]
