@@ -93,9 +93,12 @@ def zh_names(sentence: str) -> list[Name]:
 
 
 _EN_HEAD_LOWER = "|".join(sorted((re.escape(h.lower()) for h in EN_HEADS), key=len, reverse=True))
+_NOT_A_BODY = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b"
+)
 _EN_OF_NAME = re.compile(
     rf"\b(?:\d{{1,3}}(?:st|nd|rd|th)\s+)?(?:(?:plenary|annual|general|technical|joint)\s+)?"
-    rf"(?:{_EN_HEAD_LOWER})\s+of\s+(?:the\s+)?[A-Z][\w/&.-]*"
+    rf"(?:{_EN_HEAD_LOWER})\s+(?:of|on)\s+(?:the\s+)?(?!{_NOT_A_BODY})[A-Z][\w/&.-]*"
     r"(?:\s+(?!(?:will|was|were|is|are|has|have|held|to|in|on|at|from|by|and\s+the)\b)"
     r"[\w/&.-]+){0,6}"
 )

@@ -73,3 +73,18 @@ def test_a_notice_announcing_an_activity_makes_its_window_a_campaign() -> None:
         "2023年“质量月”活动", "campaign", "2023-09-01", "2023-09-30"
     )  # fmt: skip
     assert event["organisers"] == ["国家市场监督管理总局"]
+
+
+def test_a_lower_case_workshop_on_a_topic_with_its_time() -> None:
+    text = (
+        "Standards Week 2024\nThe Standards Week will run from June 30 to July 2, 2024 in Geneva. "
+        "A workshop on AI standards is scheduled for July 1 at 2:30 p.m."
+    )
+    events = {e["title"]: e for e in events_of(text)}
+    assert events["Standards Week"]["end"] == "2024-07-02"
+    workshop = events["workshop on AI standards"]
+    assert (workshop["start"], workshop["time"], workshop["kind"]) == (
+        "2024-07-01",
+        "14:30",
+        "meeting",
+    )
