@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from events.extract.numerals import to_int
+from events.numerals import to_int
 
 Day = tuple[int | None, int, int]  # (year or None, month, day)
 

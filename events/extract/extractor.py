@@ -46,6 +46,7 @@ _HISTORY = both_scripts(ZH_HISTORY) + list(EN_HISTORY)
 _SUBMIT = both_scripts(ZH_SUBMIT) + list(EN_SUBMIT)
 _FUTURE = both_scripts(ZH_FUTURE) + list(EN_FUTURE)
 _PAST = both_scripts(ZH_PAST) + list(EN_PAST)
+_SELF_ANNOUNCED = re.compile("定于|拟于|定於|擬於")
 _LABEL = re.compile("^(?:" + "|".join(both_scripts(ZH_TIME_LABELS)) + r")\s*[::]")
 
 
@@ -186,6 +187,8 @@ def _event(
     organisers = _organisers(ctx, sentence, mention)
     if name and ctx.subject and name.text in ctx.subject:  # the activity the notice announces
         title, organisers = ctx.subject, organisers or _issuer(ctx)
+    elif not organisers and _SELF_ANNOUNCED.search(sentence):
+        organisers = _issuer(ctx)  # a notice's ``定于…举办``: the issuer holds it
     city = (
         places.held_in(sentence)
         or (places.first_city(name.text) if name else None)

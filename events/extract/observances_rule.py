@@ -12,8 +12,8 @@ import re
 from events import observances
 from events.extract.context import ArticleContext
 from events.extract.dates import DateMention
-from events.extract.numerals import NUMERAL_CHARS, to_int
 from events.model import Event, Kind, Language, PartialDate
+from events.numerals import NUMERAL_CHARS, to_int
 
 _NEAR = 40
 _ZH_NUMBER = re.compile(rf"第\s*(\d{{1,3}}|[{NUMERAL_CHARS}]{{1,4}})\s*(?:届|屆|个|個)\s*$")

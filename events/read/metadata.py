@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from events.model import Language, Published
+from events.numerals import to_int
 from events.read.parts import is_headline
 
 SHANGHAI_OFFSET = dt.timezone(dt.timedelta(hours=8))
@@ -27,6 +28,10 @@ _DATELINE = re.compile(
     r"^(?:[\w\u3400-\u9fff]{1,16}?)(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:电|電|讯|訊)"
 )
 _SIGNATURE = re.compile(r"^\s*" + _YMD + r"\s*$")
+_SIGNATURE_SPELLED = re.compile(  # 二〇二四年二月二十日, as formal notices sign
+    r"^\s*([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+    r"\s*([一二三四五六七八九十]{1,3})\s*日\s*$"
+)
 _HEADLINE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _URL = re.compile(
     r"(?:原文链接|原文鏈接|原文地址|Original (?:link|URL)|Source URL)\s*[::]\s*(\S+)", re.I
@@ -98,6 +103,11 @@ def signature_date(lines: Sequence[str]) -> dt.date | None:
         match = _SIGNATURE.search(line)
         if match:
             return _date(*match.group(1, 2, 3))
+        spelled = _SIGNATURE_SPELLED.search(line)
+        if spelled:
+            numbers = [to_int(g) for g in spelled.group(1, 2, 3)]
+            if all(n is not None for n in numbers):
+                return _date(*(str(n) for n in numbers))
     return None
 
 

@@ -61,7 +61,10 @@ _SOURCE_LINK = re.compile(
     r"^(原文链接|原文鏈接|原文地址|Original (link|URL)|Source URL)\s*[::]", re.I
 )
 _PUBLIC_NOTE = re.compile(r"^[((](此件|本件)[^))]{0,12}[))]$")
-_SIGNATURE_DATE = re.compile(r"^\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+_SIGNATURE_DATE = re.compile(
+    r"^\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年"
+    r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$"
+)
 _IMAGE = re.compile(
     r"\.(jpe?g|png|gif|webp|bmp)\s*$|^[((](資料圖片|资料图片|图片来源|圖片來源)[^))]*[))]$", re.I
 )

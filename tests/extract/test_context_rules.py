@@ -88,3 +88,20 @@ def test_a_lower_case_workshop_on_a_topic_with_its_time() -> None:
         "14:30",
         "meeting",
     )
+
+
+def test_a_notice_in_spelled_numerals_is_signed_and_holds_its_training() -> None:
+    text = (
+        "关于举办二〇二四年度标准化培训的通知\n"
+        "定于二〇二四年三月十二日至十四日在成都举办标准化知识培训班。请于三月五日前报名。\n"
+        "成都市市场监督管理局\n二〇二四年二月二十日"
+    )
+    article = read_bytes(text.encode(), "notice.txt")
+    assert (article.published_rule, str(article.published)) == ("signature", "2024-02-20")
+    by_kind = {e["kind"]: e for e in events_of(text)}
+    assert by_kind["training"]["organisers"] == ["成都市市场监督管理局"]
+    assert (by_kind["training"]["start"], by_kind["training"]["end"]) == (
+        "2024-03-12",
+        "2024-03-14",
+    )
+    assert by_kind["deadline"]["start"] == "2024-03-05"
