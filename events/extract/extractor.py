@@ -35,6 +35,7 @@ from events.extract.lexicon import (
 from events.extract.names import Name, names_in
 from events.extract.observances_rule import observance_event
 from events.extract.organisers import en_organisers, subject_organisers, zh_organisers
+from events.extract.relative import with_relative
 from events.extract.sentences import split_sentences
 from events.extract.titles import deadline_title, fallback_title
 from events.model import Article, Event, Kind, Language, PartialDate
@@ -53,13 +54,14 @@ _LABEL = re.compile("^(?:" + "|".join(both_scripts(ZH_TIME_LABELS)) + r")\s*[::]
 def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
     """Every event of ``article``, in order of first mention, each occurrence once."""
     article_ctx = article_context(article)
+    reported = article.published_date if article.published_rule == "dateline" else None
     events: list[Event] = []
     for index, (sentence, paragraph_year) in enumerate(_sentences(article.body)):
         if len(events) >= max_events:
             break  # the cap also bounds the work on hostile input
         ctx = dataclasses.replace(article_ctx, paragraph_year=paragraph_year)
         skip_until = dateline_span(sentence) if index == 0 else 0
-        mentions = find_dates(sentence)
+        mentions = with_relative(sentence, find_dates(sentence), reported)
         sentence_names = functools.cache(lambda s=sentence: names_in(s))
         for position, mention in enumerate(mentions):
             if mention.stop <= skip_until:

@@ -82,8 +82,36 @@ def labelled_date(lines: Sequence[str]) -> Published | None:
     return None
 
 
+_MONTHS_EN = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_EN_MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE_EN = re.compile(
+    r"^[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,3},\s*(?:"
+    rf"(\d{{1,2}})\s+{_EN_MONTH}\s+((?:19|20)\d{{2}})|{_EN_MONTH}\s+(\d{{1,2}}),?\s+((?:19|20)\d{{2}})"
+    r")\s*(?:[-–—]|\(\w+\)\s*[-–—])"
+)
+
+
+def _english_dateline(lead: str) -> tuple[dt.date, int] | None:
+    """``Geneva, 4 June 2024 –`` / ``BEIJING, June 9, 2023 (Xinhua) --``: date and end."""
+    match = _DATELINE_EN.search(lead)
+    if match is None:
+        return None
+    day, month, year = match.group(1), match.group(2), match.group(3)
+    if day is None:
+        month, day, year = match.group(4), match.group(5), match.group(6)
+    number = next(i for i, m in enumerate(_MONTHS_EN, 1) if m.startswith(month.lower()))
+    date = _date(year, str(number), day)
+    return (date, match.end()) if date else None
+
+
 def dateline_date(lead: str, context_year: int | None) -> dt.date | None:
-    """``人民網北京6月9日電``: month and day from the dateline, the year from context."""
+    """``人民網北京6月9日電`` (the year from context) or ``Geneva, 4 June 2024 –``."""
+    english = _english_dateline(lead)
+    if english is not None:
+        return english[0]
     match = _DATELINE.search(lead)
     if match is None or context_year is None:
         return None
@@ -91,8 +119,11 @@ def dateline_date(lead: str, context_year: int | None) -> dt.date | None:
 
 
 def dateline_span(lead: str) -> int:
-    """Where a dated dateline (``人民網北京6月9日電``) ends in the lead, or 0: its date is the
-    report's, not an event's."""
+    """Where a dated dateline (``人民網北京6月9日電``, ``Geneva, 4 June 2024 –``) ends in the
+    lead, or 0: its date is the report's, not an event's."""
+    english = _english_dateline(lead)
+    if english is not None:
+        return english[1]
     match = _DATELINE.search(lead)
     return match.end() if match else 0
 
