@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event, Timezone, vDuration
 
+from events.extract.places import chinese_name
 from events.model import SHANGHAI, Kind, Language, PublishedEvent
 from events.model import Event as DomainEvent
 from events.script import convert
@@ -252,7 +253,7 @@ def _vevent(pe: PublishedEvent, meta: CalendarMeta) -> Event:
     vevent.add("SUMMARY", clean_text(convert(event.title, lang)) or _kind_name(event.kind, lang))
     vevent.add("DESCRIPTION", _description(pe, lang, page))
     if event.city and clean_text(event.city):
-        vevent.add("LOCATION", clean_text(convert(event.city, lang)))
+        vevent.add("LOCATION", clean_text(_place(event.city, lang)))
     url = clean_url(page)
     if url is not None:
         vevent.add("URL", url)
@@ -261,6 +262,13 @@ def _vevent(pe: PublishedEvent, meta: CalendarMeta) -> Event:
     vevent.add("STATUS", pe.status.value)
     vevent.add("TRANSP", "TRANSPARENT" if event.kind.is_transparent else "OPAQUE")
     return vevent
+
+
+def _place(city: str, lang: Language) -> str:
+    """A canonical (English) city in the calendar's language: 青岛 / 青島 / Qingdao."""
+    if lang is Language.EN:
+        return city
+    return convert(chinese_name(city) or city, lang)
 
 
 def _organizer(vevent: Event, meta: CalendarMeta) -> None:
@@ -283,8 +291,8 @@ def _description(pe: PublishedEvent, lang: Language, page: str) -> str:
         return clean_text(convert(text, lang))
 
     lines = [f"{kind_label}: {_kind_name(event.kind, lang)}"]
-    if event.city and local(event.city):
-        lines.append(f"{where_label}: {local(event.city)}")
+    if event.city and clean_text(_place(event.city, lang)):
+        lines.append(f"{where_label}: {clean_text(_place(event.city, lang))}")
     organisers = [local(o) for o in event.organisers if local(o)]
     if organisers:
         lines.append(f"{organisers_label}: {', '.join(organisers)}")

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 
 import feedparser
+import icalendar
 import pytest
 import recurring_ical_events
 from flask.testing import FlaskClient
@@ -153,3 +154,15 @@ def test_event_feed_lists_upcoming_then_the_most_recent_past_events(client: Flas
     # an event entry is published when the first article reporting it was (2023-06-09)
     assert tuple(parsed.entries[0].published_parsed[:3]) == (2023, 6, 8)  # midnight +08:00
     assert len(parsed.entries) == 6
+
+
+@pytest.mark.parametrize(
+    ("lang", "place"), [("zh-Hans", "青岛"), ("zh-Hant", "青島"), ("en", "Qingdao")]
+)
+def test_calendar_locations_follow_the_calendar_language(
+    client: FlaskClient, lang: str, place: str
+) -> None:
+    calendar = icalendar.Calendar.from_ical(
+        client.get(f"/calendar.ics?city=Qingdao&lang={lang}").data
+    )
+    assert {str(e["LOCATION"]) for e in calendar.walk("VEVENT")} == {place}
