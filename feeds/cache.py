@@ -64,6 +64,11 @@ class RenderCache:
         self._watched: set[int] = set()
         self.chunks = ChunkCache(chunk_bytes)
 
+    @property
+    def version_ttl(self) -> float:
+        """How long a worker may serve a version after another process committed a newer one."""
+        return self._version_ttl
+
     def version(self, read: Callable[[], int]) -> int:
         """The content version, re-read with ``read`` at most every ``version_ttl`` seconds
         and after every commit noted by :meth:`watch`."""
