@@ -17,6 +17,7 @@ from dotenv import dotenv_values
 
 from events.errors import ConfigError
 from events.extract import MAX_EVENTS
+from events.store.db import sqlite_url
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -46,10 +47,7 @@ class Settings:
         return self.host or urlsplit(self.base_url).hostname or "stdcal.localhost"
 
     def resolved_database_url(self) -> str:
-        if self.database_url:
-            return self.database_url
-        self.instance_dir.mkdir(parents=True, exist_ok=True)
-        return f"sqlite:///{(self.instance_dir / 'stdcal.sqlite3').resolve()}"
+        return self.database_url or sqlite_url(self.instance_dir)
 
     def with_overrides(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -87,10 +87,6 @@ class DateMention:
     end_time: dt.time | None = None
     weekday: int | None = None  # 0 = Monday, when the text names one
 
-    @property
-    def text_span(self) -> tuple[int, int]:
-        return self.begin, self.stop
-
 
 def _deadline_before(sentence: str, start: int) -> bool:
     """``截至``/``before``… right before a date: only the last words count (and only they are
@@ -171,9 +167,7 @@ def _zh_mentions(sentence: str) -> list[DateMention]:
         if window is not None:
             form = "window"
             start, end = _shift(start, -window), _shift(start, window)
-        if m.group("before") or _DEADLINE_PREFIX.search(
-            sentence, max(0, m.start() - 30), m.start()
-        ):
+        if m.group("before") or _deadline_before(sentence, m.start()):
             form = "deadline" if form == "day" else form
         weekday = None
         if m.group("wk1"):
@@ -233,10 +227,7 @@ def _en_mentions(sentence: str) -> list[DateMention]:
                     end, form, month = (year, month2, int(m.group("d2"))), "range", start_month
             if not _valid(year, month, day):
                 continue
-            if (
-                _DEADLINE_PREFIX.search(sentence, max(0, m.start() - 30), m.start())
-                and form == "day"
-            ):
+            if _deadline_before(sentence, m.start()) and form == "day":
                 form = "deadline"
             weekday = None
             before = _EN_WEEKDAY.search(sentence[max(0, m.start() - 12) : m.start()])
