@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from events.extract import places
 from events.extract.lexicon import head_kind
+from events.extract.organisers import is_organisation
 from events.extract.years import year_in
 from events.model import Article, Kind
 
@@ -91,8 +92,6 @@ def article_context(article: Article) -> ArticleContext:
 
 def _signing_body(article: Article) -> str | None:
     """A notice without an issuer in its headline is signed by the body on its last line."""
-    from events.extract.organisers import is_organisation
-
     lines = article.body.split("\n")
     last = lines[-1].strip() if lines else ""
     return last if article.parts.get("signature") and is_organisation(last) else None

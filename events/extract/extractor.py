@@ -34,7 +34,13 @@ from events.extract.lexicon import (
 )  # fmt: skip
 from events.extract.names import Name, names_in
 from events.extract.observances_rule import observance_event
-from events.extract.organisers import en_organisers, subject_organisers, zh_organisers
+from events.extract.organisers import (
+    en_organisers,
+    expand,
+    is_organisation,
+    subject_organisers,
+    zh_organisers,
+)
 from events.extract.relative import with_relative
 from events.extract.sentences import split_sentences
 from events.extract.titles import deadline_title, fallback_title
@@ -235,8 +241,6 @@ def _organisers(ctx: ArticleContext, sentence: str, mention: DateMention) -> lis
 
 
 def _issuer(ctx: ArticleContext) -> list[str]:
-    from events.extract.organisers import expand, is_organisation
-
     if ctx.issuer is None:
         return []
     issuer = expand(ctx.issuer, ctx.city_zh)
