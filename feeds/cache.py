@@ -22,7 +22,7 @@ import hashlib
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from flask import Request, Response
@@ -32,6 +32,7 @@ from werkzeug.http import http_date, is_resource_modified, quote_etag
 
 from events.store.queries import content_version
 
+CACHE_ONLY = "stdcal_cache_only"  # execution option of a connection that writes only caches
 Rendered = tuple[bytes, dt.datetime]  # the bytes and when their content last changed
 
 
@@ -86,8 +87,9 @@ class RenderCache:
             self._watched.add(id(engine))
             event.listen(engine, "commit", self._committed)
 
-    def _committed(self, _connection: Connection) -> None:
-        self._commits += 1
+    def _committed(self, connection: Connection) -> None:
+        if not connection.get_execution_options().get(CACHE_ONLY):
+            self._commits += 1
 
     def get(self, key: str, version: int, render: Callable[[], Rendered]) -> Entry:
         entry = self._entries.get(key)  # a dict read is atomic; the lock guards the reordering
@@ -114,28 +116,40 @@ class RenderCache:
 
 
 class ChunkCache:
-    """Least recently used byte strings under any hashable key, at most ``limit`` bytes."""
+    """Least recently used byte strings by key (a chunk digest), at most ``limit`` bytes."""
 
     def __init__(self, limit: int) -> None:
-        self._items: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._items: OrderedDict[str, bytes] = OrderedDict()
         self._lock = threading.Lock()
         self._limit = limit
         self.size = 0
 
-    def get(self, key: Hashable) -> bytes | None:
+    def get(self, key: str) -> bytes | None:
         with self._lock:
             value = self._items.get(key)
             if value is not None:
                 self._items.move_to_end(key)
             return value
 
-    def put(self, key: Hashable, value: bytes) -> None:
+    def put(self, key: str, value: bytes) -> None:
         with self._lock:
             old = self._items.pop(key, None)
             self.size += len(value) - (len(old) if old is not None else 0)
             self._items[key] = value
             while self.size > self._limit and self._items:
                 self.size -= len(self._items.popitem(last=False)[1])
+
+    def lookup(self, digests: Sequence[str]) -> dict[str, bytes]:
+        found = {}
+        for digest in digests:
+            value = self.get(digest)
+            if value is not None:
+                found[digest] = value
+        return found
+
+    def keep(self, chunks: Mapping[str, bytes]) -> None:
+        for digest, value in chunks.items():
+            self.put(digest, value)
 
     def __len__(self) -> int:
         return len(self._items)

@@ -40,6 +40,14 @@ def _progress() -> Progress:
     return show
 
 
+def _warm(runtime: Runtime) -> None:
+    """Render the calendars' changed chunks now, not in the next subscriber's request."""
+    from feeds.calendars import warm_calendars
+
+    report = warm_calendars(runtime)
+    click.echo(f"calendars: {report.rendered} event chunks rendered in {report.seconds:.1f} s")
+
+
 def _print_report(report: RunReport) -> None:
     click.echo(report.summary())
     for failure in report.failures:
@@ -66,6 +74,7 @@ def ingest(targets: tuple[str, ...]) -> None:
         progress=_progress(),
     )
     _print_report(report)
+    _warm(runtime)
     sys.exit(1 if report.failed and not (report.new or report.changed or report.unchanged) else 0)
 
 
@@ -79,6 +88,7 @@ def reextract() -> None:
         progress=_progress(),
     )
     _print_report(report)
+    _warm(runtime)
 
 
 @main.command("read")
@@ -245,6 +255,7 @@ def run_source_cmd(name: str) -> None:
     )
     if outcome.report is not None:
         _print_report(outcome.report)
+        _warm(runtime)
     click.echo(f"{name}: {outcome.result}" + (f" ({outcome.error})" if outcome.error else ""))
     sys.exit(0 if outcome.result != "failed" else 1)
 

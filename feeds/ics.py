@@ -7,23 +7,31 @@ is fixed. Text comes from news articles and is hostile until cleaned; the icalen
 does all escaping and folding, we only remove what no iCalendar value may contain.
 
 Building a component costs about 0.5 ms per event, so each event's VEVENT bytes are kept
-(by the caller) under the event's value and joined into calendars: still rendered by the library.
+(by the caller, see :class:`Chunks`) under a digest of the event's value and joined into
+calendars: still rendered by the library, once per event and change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
-from collections.abc import Hashable, Iterable, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+from itertools import islice
+from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import icalendar
 from icalendar import Calendar, Event, Timezone, vDuration
 
-from events.extract.places import chinese_name
+from events import script
+from events.extract import places
 from events.model import SHANGHAI, Kind, Language, PublishedEvent
 from events.model import Event as DomainEvent
 from events.script import convert
@@ -91,35 +99,109 @@ def clean_url(value: str | None) -> str | None:
 
 
 class Chunks(Protocol):
-    """Where rendered VEVENT bytes are kept between calendars (:class:`feeds.cache.ChunkCache`)."""
+    """Where rendered VEVENT bytes are kept between calendars, by digest: this worker's memory
+    (:class:`feeds.cache.ChunkCache`) and the database (:class:`feeds.chunk_store.StoredChunks`)."""
 
-    def get(self, key: Hashable) -> bytes | None: ...
+    def lookup(self, digests: Sequence[str]) -> dict[str, bytes]: ...
 
-    def put(self, key: Hashable, value: bytes) -> None: ...
+    def keep(self, chunks: Mapping[str, bytes]) -> None: ...
+
+
+def _renderer_fingerprint() -> str:
+    """What else a VEVENT's bytes derive from: this code, the city names, the script
+    conversion and the library. Chunks kept by an older release are then simply not found."""
+    digest = hashlib.sha256(icalendar.__version__.encode())
+    for module in (sys.modules[__name__], script, places):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    digest.update(resources.files("events.extract").joinpath("data/cities.tsv").read_bytes())
+    return digest.hexdigest()
+
+
+_RENDERER = _renderer_fingerprint()
+
+
+def chunk_digest(pe: PublishedEvent, meta: CalendarMeta) -> str:
+    """The key of an event's VEVENT bytes: its whole value and the calendar's identity."""
+    identity = f"{_RENDERER}|{meta.language.value}|{meta.host}|{meta.base_url}|{pe!r}"
+    return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def render_calendar(
-    events: Sequence[PublishedEvent], meta: CalendarMeta, chunks: Chunks | None = None
+    events: Iterable[PublishedEvent],
+    meta: CalendarMeta,
+    chunks: Chunks | None = None,
+    *,
+    batch: int = 1000,
 ) -> bytes:
     """A whole subscribable calendar; events without a known year are left out.
 
     icalendar renders (escapes and folds) each plain event's VEVENT once; the bytes are kept in
-    ``chunks`` under the event's whole value and the calendar's identity, and the calendar is
-    the header, the zones and those blocks joined, byte for byte what :func:`build_calendar`
-    serializes. A new content version then re-renders only the events that changed.
+    ``chunks`` under :func:`chunk_digest`, and the calendar is the header, the zones and those
+    blocks joined, byte for byte what :func:`build_calendar` serializes. A new content version
+    then re-renders only the events that changed. ``events`` is read ``batch`` at a time and
+    only the blocks are held, so a calendar of every stored event needs no list of them.
     """
-    series, plain, zones = _parts(events, meta, series=True)
+    recurring: list[PublishedEvent] = []
+    placed: list[tuple[tuple[str, str], bytes, Span]] = []  # order, block, span: plain events
+    days: dict[str, list[dt.date]] = {}
+    for group in _batches(events, batch):
+        plain: list[PublishedEvent] = []
+        for pe in group:
+            (recurring if in_series(pe) else plain).append(pe)
+        blocks, _ = _blocks(plain, meta, chunks)
+        placed += [
+            ((_start_iso(pe), pe.key), block, _span(pe.event))
+            for pe, block in zip(plain, blocks, strict=True)
+        ]
+    series = _series(recurring, meta)
+    for vevent in series:
+        _note_days(days, (vevent.decoded("DTSTART"), vevent.decoded("DTEND")))
+    placed.sort(key=lambda item: item[0])
+    keys = {pe.key for pe in recurring}
     blocks = [vevent.to_ical() for vevent in series]
-    for pe in plain:
-        key = (pe.key, hash(pe), meta.language, meta.host, meta.base_url)
-        block = chunks.get(key) if chunks is not None else None
-        if block is None:
-            block = _vevent(pe, meta).to_ical()
-            if chunks is not None:
-                chunks.put(key, block)
-        blocks.append(block)
+    for (_, key), block, span in placed:
+        if key not in keys:  # the first of each key, as in build_calendar
+            keys.add(key)
+            blocks.append(block)
+            _note_days(days, span)
     head, end = _head(meta).to_ical(), b"END:VCALENDAR\r\n"
-    return b"".join([head[: -len(end)], *(_zone_block(*zone) for zone in zones), *blocks, end])
+    zones = [_zone_block(tzid, min(used), max(used)) for tzid, used in sorted(days.items())]
+    return b"".join([head[: -len(end)], *zones, *blocks, end])
+
+
+def prepare_chunks(
+    events: Iterable[PublishedEvent], meta: CalendarMeta, chunks: Chunks, *, batch: int = 1000
+) -> int:
+    """Render and keep the VEVENT chunks a calendar of ``events`` will need, without assembling
+    it (after an ingest, so the next request finds them); how many had to be rendered."""
+    rendered = 0
+    for group in _batches(events, batch):
+        rendered += _blocks([pe for pe in group if not in_series(pe)], meta, chunks)[1]
+    return rendered
+
+
+def _batches(events: Iterable[PublishedEvent], size: int) -> Iterator[list[PublishedEvent]]:
+    dated = (pe for pe in events if pe.event.dated)
+    while group := list(islice(dated, size)):
+        yield group
+
+
+def _blocks(
+    plain: list[PublishedEvent], meta: CalendarMeta, chunks: Chunks | None
+) -> tuple[list[bytes], int]:
+    """Each event's VEVENT bytes, from ``chunks`` or rendered (and then kept there)."""
+    digests = [chunk_digest(pe, meta) for pe in plain]
+    found = chunks.lookup(digests) if chunks is not None else {}
+    rendered: dict[str, bytes] = {}
+    blocks = []
+    for pe, digest in zip(plain, digests, strict=True):
+        block = found.get(digest) or rendered.get(digest)
+        if block is None:
+            block = rendered[digest] = _vevent(pe, meta).to_ical()
+        blocks.append(block)
+    if chunks is not None and rendered:
+        chunks.keep(rendered)
+    return blocks, len(rendered)
 
 
 def render_event(event: PublishedEvent, meta: CalendarMeta) -> bytes:
@@ -157,7 +239,10 @@ def _head(meta: CalendarMeta) -> Calendar:
     return cal
 
 
-Zone = tuple[str, dt.date, dt.date]  # TZID and the first and last local day it must cover
+Zone = tuple[str, dt.date, dt.date]
+Span = tuple[
+    dt.date | dt.datetime, dt.date | dt.datetime
+]  # DTSTART and DTEND values  # TZID and the first and last local day it must cover
 
 
 def _parts(
@@ -167,25 +252,41 @@ def _parts(
     order, and the zones their timed values use."""
     dated = sorted((pe for pe in events if pe.event.dated), key=lambda pe: (_start_iso(pe), pe.key))
     recurring = [pe for pe in dated if series and in_series(pe)]
-    vevents = series_vevents(
-        recurring,
+    vevents = _series(recurring, meta)
+    seen, plain = {pe.key for pe in recurring}, []
+    for pe in dated:
+        if pe.key not in seen:
+            seen.add(pe.key)
+            plain.append(pe)
+    days: dict[str, list[dt.date]] = {}
+    for vevent in vevents:
+        _note_days(days, (vevent.decoded("DTSTART"), vevent.decoded("DTEND")))
+    for pe in plain:
+        _note_days(days, _span(pe.event))
+    return vevents, plain, [(tzid, min(used), max(used)) for tzid, used in sorted(days.items())]
+
+
+def _series(recurring: list[PublishedEvent], meta: CalendarMeta) -> list[Event]:
+    ordered = sorted(recurring, key=lambda pe: (_start_iso(pe), pe.key))
+    return series_vevents(
+        ordered,
         meta.host,
         meta.base_url,
         meta.language,
         lambda pe: _vevent(pe, meta),
         lambda vevent: _organizer(vevent, meta),
     )
-    seen, plain = {pe.key for pe in recurring}, []
-    for pe in dated:
-        if pe.key not in seen:
-            seen.add(pe.key)
-            plain.append(pe)
-    values = [v for ve in vevents for v in (ve.decoded("DTSTART"), ve.decoded("DTEND"))]
-    days: dict[str, list[dt.date]] = {}
-    for value in values + [v for pe in plain for v in _span(pe.event)]:
+
+
+def _note_days(days: dict[str, list[dt.date]], values: Iterable[object]) -> None:
+    """Remember the local days a zone must cover, as its first and last day."""
+    for value in values:
         if isinstance(value, dt.datetime) and isinstance(value.tzinfo, ZoneInfo):
-            days.setdefault(value.tzinfo.key, []).append(value.date())
-    return vevents, plain, [(tzid, min(used), max(used)) for tzid, used in sorted(days.items())]
+            day, used = value.date(), days.setdefault(value.tzinfo.key, [])
+            if not used:
+                used += [day, day]
+            else:
+                used[0], used[1] = min(used[0], day), max(used[1], day)
 
 
 def _start_iso(pe: PublishedEvent) -> str:
@@ -224,7 +325,7 @@ def _days(event: DomainEvent) -> tuple[dt.date, dt.date]:
     return start, max(start, end)
 
 
-def _span(event: DomainEvent) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime]:
+def _span(event: DomainEvent) -> Span:
     """DTSTART and DTEND: exclusive next day for all-day events, local times otherwise."""
     first, last = _days(event)
     if event.time is None:
@@ -268,7 +369,7 @@ def _place(city: str, lang: Language) -> str:
     """A canonical (English) city in the calendar's language: 青岛 / 青島 / Qingdao."""
     if lang is Language.EN:
         return city
-    return convert(chinese_name(city) or city, lang)
+    return convert(places.chinese_name(city) or city, lang)
 
 
 def _organizer(vevent: Event, meta: CalendarMeta) -> None:

@@ -23,6 +23,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from events.refresh import SourceOutcome, run_source
 from events.sources import SourceConfig
+from events.store.queries import content_version
+from feeds.calendars import warm_calendars
 from feeds.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -106,6 +108,7 @@ class SourceScheduler:
         self.leader = Leader(runtime.engine, runtime.settings.instance_dir / "scheduler.lock")
         self.scheduler = BackgroundScheduler(timezone=dt.UTC)
         self.outcomes: dict[str, SourceOutcome] = {}
+        self._warmed: int | None = None  # the content version whose calendars were warmed
         for source in sources:
             self.scheduler.add_job(
                 self.run,
@@ -137,11 +140,27 @@ class SourceScheduler:
             log.exception("source %s crashed", name)
             outcome = SourceOutcome(name, "failed", None, str(exc), None)
         self.outcomes[name] = outcome
+        self._warm()
         if outcome.retry_in is not None and self.scheduler.running:
             self.scheduler.modify_job(
                 name, next_run_time=dt.datetime.now(dt.UTC) + outcome.retry_in
             )
         return outcome
+
+    def _warm(self) -> None:
+        """After a run that changed the store (and once at start), render the chunks of the
+        calendars here, in the background, rather than in the next subscriber's request."""
+        try:
+            with self.runtime.engine.connect() as connection:
+                version = content_version(connection)
+        except Exception:
+            log.exception("content version unreadable: calendars not warmed")
+            return
+        if version != self._warmed:
+            report = warm_calendars(self.runtime)
+            log.info("calendars warmed: %d chunks rendered, %d pruned, %.2f s",
+                     report.rendered, report.pruned, report.seconds)  # fmt: skip
+            self._warmed = version
 
     def next_runs(self) -> dict[str, dt.datetime | None]:
         return {job.id: job.next_run_time for job in self.scheduler.get_jobs()}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -45,15 +45,28 @@ class EventQuery:
     organiser: str | None = None
     start_from: dt.date | None = None  # events ending on or after this day
     start_to: dt.date | None = None  # events starting on or before this day
+    ends_before: dt.date | None = None  # events whose last day is before this day
     dated_only: bool = True
+    undated_only: bool = False
     cancelled_since: dt.datetime | None = None  # keep cancelled events cancelled after this
+    newest_first: bool = False
     limit: int | None = None
 
 
-def list_events(session: Session, query: EventQuery) -> list[PublishedEvent]:
+# An event's last day as stored text: its end when that has a year, else its start. Ends
+# without a year (``--01-02``) sort before every dated value, so they fall back to the start.
+_last_day = case(
+    (EventRow.end.is_not(None) & EventRow.end.not_like("--%"), EventRow.end),
+    else_=EventRow.start,
+)
+
+
+def _select(query: EventQuery) -> Select[EventRow]:
     stmt = select(EventRow)
     if query.dated_only:
         stmt = stmt.where(EventRow.start.not_like("--%"))
+    if query.undated_only:
+        stmt = stmt.where(EventRow.start.like("--%"))
     if query.city:
         stmt = stmt.where(func.lower(EventRow.city) == query.city.lower())
     if query.kinds:
@@ -61,24 +74,65 @@ def list_events(session: Session, query: EventQuery) -> list[PublishedEvent]:
     if query.start_to:
         stmt = stmt.where(EventRow.start <= query.start_to.isoformat())
     if query.start_from:
-        start_from = query.start_from.isoformat()
-        stmt = stmt.where(
-            or_(
-                EventRow.end >= start_from,
-                (EventRow.end.is_(None)) & (EventRow.start >= start_from),
-            )
-        )
+        stmt = stmt.where(_last_day >= query.start_from.isoformat())
+    if query.ends_before:
+        stmt = stmt.where(_last_day < query.ends_before.isoformat())
     status_ok = EventRow.status == Status.CONFIRMED.value
     if query.cancelled_since is not None:
         status_ok = status_ok | (EventRow.cancelled_at >= query.cancelled_since)
-    stmt = stmt.where(status_ok).order_by(EventRow.start, EventRow.id)
-    rows = list(session.scalars(stmt))
-    if query.organiser:
+    stmt = stmt.where(status_ok)
+    if query.newest_first:
+        return stmt.order_by(EventRow.start.desc(), EventRow.id.desc())
+    return stmt.order_by(EventRow.start, EventRow.id)
+
+
+def list_events(session: Session, query: EventQuery) -> list[PublishedEvent]:
+    """The events matching ``query``, soonest first (or newest first)."""
+    stmt = _select(query)
+    if query.organiser:  # organisers are a JSON list: matched here, on both databases
         needle = query.organiser.casefold()
-        rows = [r for r in rows if any(needle in o.casefold() for o in r.organisers)]
+        rows = [
+            r for r in session.scalars(stmt) if any(needle in o.casefold() for o in r.organisers)
+        ]
+        return _published(session, rows[: query.limit])
     if query.limit is not None:
-        rows = rows[: query.limit]
-    return _published(session, rows)
+        stmt = stmt.limit(query.limit)
+    return _published(session, list(session.scalars(stmt)))
+
+
+def iter_events(session: Session, query: EventQuery, batch: int = 1000) -> Iterator[PublishedEvent]:
+    """The same events as :func:`list_events`, read ``batch`` rows at a time: a calendar of every
+    stored event is written without holding them all (a server-side cursor on PostgreSQL; the
+    session's identity map holds rows weakly, so a finished batch is freed)."""
+    needle = query.organiser.casefold() if query.organiser else None
+    stmt = _select(query)
+    if query.limit is not None and needle is None:
+        stmt = stmt.limit(query.limit)
+    left = query.limit
+    result = session.scalars(stmt.execution_options(yield_per=batch))
+    for rows in result.partitions():
+        if needle is not None:
+            rows = [r for r in rows if _organised_by(r, needle)]
+        if left is not None:
+            rows = rows[:left]
+            left -= len(rows)
+        yield from _published(session, rows)
+        if left == 0:
+            break
+
+
+def _organised_by(row: EventRow, needle: str) -> bool:
+    return any(needle in o.casefold() for o in row.organisers)
+
+
+def event_facets(session: Session) -> tuple[list[str], list[str]]:
+    """Cities and kinds that confirmed events have, for the filter menus."""
+    confirmed = EventRow.status == Status.CONFIRMED.value
+    cities = session.scalars(
+        select(EventRow.city).where(confirmed, EventRow.city.is_not(None)).distinct()
+    )
+    kinds = session.scalars(select(EventRow.kind).where(confirmed).distinct())
+    return sorted(c for c in cities if c), sorted(kinds)
 
 
 def get_event(session: Session, event_id: int) -> PublishedEvent | None:
@@ -99,20 +153,28 @@ def _published(session: Session, rows: Sequence[EventRow]) -> list[PublishedEven
         ).all()
         owner.update({child: parent for child, parent in merges if parent is not None})
         pairs = session.execute(
-            select(MentionRow, ArticleRow)
+            select(
+                MentionRow.event_id,
+                MentionRow.evidence,
+                ArticleRow.id,
+                ArticleRow.title,
+                ArticleRow.url,
+                ArticleRow.language,
+                ArticleRow.published,
+            )  # the columns a source reference shows, not the article's text
             .join(ArticleRow, MentionRow.article_id == ArticleRow.id)
             .where(MentionRow.event_id.in_(list(owner)), ArticleRow.retired_at.is_(None))
             .order_by(ArticleRow.id)
         ).all()
-        for mention, article in pairs:
-            sources[owner[mention.event_id]].append(
+        for event_id, evidence, article_id, title, url, language, published in pairs:
+            sources[owner[event_id]].append(
                 SourceRef(
-                    article_id=article.id,
-                    title=article.title,
-                    url=article.url,
-                    evidence=mention.evidence,
-                    language=Language(article.language),
-                    published=parse_published(article.published),
+                    article_id=article_id,
+                    title=title,
+                    url=url,
+                    evidence=evidence,
+                    language=Language(language),
+                    published=parse_published(published),
                 )
             )
     return [

@@ -6,35 +6,22 @@ import datetime as dt
 
 from flask import Blueprint, Response, abort, request
 
-from events.model import Language, PublishedEvent
-from events.store.queries import get_event, list_events
+from events.model import Language
+from events.store.queries import get_event
 from feeds.cache import Rendered, conditional, current_version
+from feeds.calendars import calendar_meta, published_query, render_stored_calendar
+from feeds.chunk_store import StoredChunks
 from feeds.filters import EventFilter, parse_event_filter
-from feeds.ics import CalendarMeta, render_calendar, render_event
+from feeds.ics import CalendarMeta, render_event
 from feeds.web import render_cache, runtime, session
 
 bp = Blueprint("calendar", __name__)
 
 ICS_TYPE = "text/calendar; charset=utf-8"
-EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-CALENDAR_NAMES = {
-    Language.HANS: ("标准化活动日历", "从新闻报道中提取的标准化活动"),
-    Language.HANT: ("標準化活動日曆", "從新聞報導中提取的標準化活動"),
-    Language.EN: ("Standardization events", "Standardization events read from news articles"),
-}
 
 
 def _meta(lang: Language, described: str) -> CalendarMeta:
-    settings = runtime().settings
-    name, description = CALENDAR_NAMES[lang]
-    return CalendarMeta(
-        name=f"stdcal · {name}" + (f" · {described}" if described else ""),
-        description=description,
-        host=settings.uid_host,
-        base_url=settings.base_url,
-        refresh=dt.timedelta(hours=settings.refresh_hours),
-        language=lang,
-    )
+    return calendar_meta(runtime().settings, lang, described)
 
 
 def _lang(event_filter: EventFilter) -> Language:
@@ -44,10 +31,6 @@ def _lang(event_filter: EventFilter) -> Language:
     if default.startswith("en"):
         return Language.EN
     return Language.HANT if "hant" in default or default.endswith(("tw", "hk")) else Language.HANS
-
-
-def _last_modified(events: list[PublishedEvent]) -> dt.datetime:
-    return max((e.last_modified for e in events), default=EPOCH)
 
 
 def _max_age() -> int:
@@ -65,11 +48,10 @@ def calendar() -> Response:
     settings = runtime().settings
 
     def render() -> Rendered:
-        since = dt.datetime.now(dt.UTC) - dt.timedelta(days=settings.cancelled_days)
-        with session() as s:
-            events = list_events(s, event_filter.query(cancelled_since=since))
+        query = published_query(settings, event_filter.query(), dt.datetime.now(dt.UTC))
         meta = _meta(lang, event_filter.describe())
-        return render_calendar(events, meta, cache.chunks), _last_modified(events)
+        chunks = StoredChunks(cache.chunks, runtime().engine)
+        return render_stored_calendar(runtime(), query, meta, chunks)
 
     cache = render_cache()
     version = current_version(cache, runtime().engine)

@@ -1,0 +1,49 @@
+"""Rendered chunks in the store: bytes under a digest, shared by every instance and restart.
+
+The table is a cache that survives processes, not a record: the publishing side decides what a
+digest covers, nothing here reads the bytes, and losing a row only costs its re-rendering. So
+a write that loses a race (another instance kept the same digest first) is no error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from events.store.tables import RenderedChunkRow
+
+_BATCH = 500  # digests per IN (...) list: well inside every database's parameter limit
+
+
+def load_chunks(connection: Connection, digests: Sequence[str]) -> dict[str, bytes]:
+    """The kept bytes of those ``digests`` that are stored; the others are simply absent."""
+    found: dict[str, bytes] = {}
+    for first in range(0, len(digests), _BATCH):
+        wanted = digests[first : first + _BATCH]
+        rows = connection.execute(
+            select(RenderedChunkRow.digest, RenderedChunkRow.body).where(
+                RenderedChunkRow.digest.in_(wanted)
+            )
+        )
+        found.update((digest, bytes(body)) for digest, body in rows)
+    return found
+
+
+def save_chunks(connection: Connection, chunks: Mapping[str, bytes], now: dt.datetime) -> None:
+    """Keep ``chunks``; a digest already kept (by this or another instance) stays as it is."""
+    rows = [{"digest": d, "body": body, "created": now} for d, body in chunks.items()]
+    insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    for first in range(0, len(rows), _BATCH):
+        stmt = insert(RenderedChunkRow).on_conflict_do_nothing(index_elements=["digest"])
+        connection.execute(stmt, rows[first : first + _BATCH])
+
+
+def prune_chunks(connection: Connection, before: dt.datetime) -> int:
+    """Forget chunks kept before ``before``: those of changed events are never asked for again,
+    and the others are rendered again the next time a calendar needs them."""
+    result = connection.execute(delete(RenderedChunkRow).where(RenderedChunkRow.created < before))
+    return int(result.rowcount or 0)

@@ -1,0 +1,65 @@
+"""VEVENT chunks looked up in this worker's memory first, then in the shared table.
+
+A fresh worker, a restarted service or a second instance finds the chunks another process
+already rendered, so only a changed event is ever rendered again (see :mod:`feeds.ics`). The
+table is a cache: when it cannot be read or written the calendar is still served, rendered here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Mapping, Sequence
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from events.store.chunks import load_chunks, save_chunks
+from feeds.cache import CACHE_ONLY, ChunkCache
+
+log = logging.getLogger(__name__)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class StoredChunks:
+    """The :class:`feeds.ics.Chunks` a calendar is rendered with in the service."""
+
+    def __init__(
+        self, memory: ChunkCache, engine: Engine, clock: Callable[[], dt.datetime] = _now
+    ) -> None:
+        self._memory = memory
+        self._engine = engine
+        self._clock = clock
+        self.loaded = 0  # chunks read from the table, and kept into it: for tests and warm-up
+        self.kept = 0
+
+    def lookup(self, digests: Sequence[str]) -> dict[str, bytes]:
+        found = self._memory.lookup(digests)
+        missing = [d for d in digests if d not in found]
+        if not missing:
+            return found
+        try:
+            with self._engine.connect() as connection:
+                stored = load_chunks(connection, missing)
+        except SQLAlchemyError as exc:
+            log.warning("rendered chunks could not be read, rendering instead: %s", exc)
+            return found
+        self.loaded += len(stored)
+        self._memory.keep(stored)
+        return found | stored
+
+    def keep(self, chunks: Mapping[str, bytes]) -> None:
+        self._memory.keep(chunks)
+        try:
+            with self._engine.connect() as connection:
+                # no content changes here: RenderCache must not re-read the version for this
+                connection.execution_options(**{CACHE_ONLY: True})
+                save_chunks(connection, chunks, self._clock())
+                connection.commit()
+        except SQLAlchemyError as exc:  # e.g. SQLite busy with an ingest: kept in memory only
+            log.warning("rendered chunks could not be kept: %s", exc)
+            return
+        self.kept += len(chunks)

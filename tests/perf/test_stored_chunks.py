@@ -1,0 +1,110 @@
+"""VEVENT chunks kept in the database: a fresh worker, a restart or a second instance assembles
+the calendar from what another process rendered, the warm-up after an ingest leaves nothing to
+render in a request, and the table being unusable never costs a subscriber the calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from ical.calendar_stream import IcsCalendarStream
+from sqlalchemy import func, select, text
+from sqlalchemy.engine import Engine
+
+import feeds.ics
+from events.store.chunks import load_chunks, prune_chunks, save_chunks
+from events.store.tables import RenderedChunkRow
+from feeds.app import create_app
+from feeds.calendars import warm_calendars
+from feeds.config import Settings
+from feeds.ics_series import in_series
+from feeds.runtime import Runtime
+
+pytestmark = pytest.mark.store
+
+PATHS = ["/calendar.ics", "/calendar.ics?lang=zh-Hant", "/calendar.ics?lang=en&city=Qingdao"]
+
+
+@pytest.fixture
+def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every plain VEVENT icalendar builds from here on, by event key (a yearly series is
+    rendered whole each time, by design: one per observance)."""
+    seen: list[str] = []
+    original: Callable[..., Any] = feeds.ics._vevent
+
+    def counting(pe: Any, meta: Any) -> Any:
+        if not in_series(pe):
+            seen.append(pe.key)
+        return original(pe, meta)
+
+    monkeypatch.setattr(feeds.ics, "_vevent", counting)
+    return seen
+
+
+def kept(engine: Engine) -> int:
+    with engine.connect() as connection:
+        return int(connection.scalar(select(func.count()).select_from(RenderedChunkRow)) or 0)
+
+
+def test_a_fresh_worker_assembles_what_another_rendered(
+    client: FlaskClient, settings: Settings, engine: Engine, renders: list[str]
+) -> None:
+    first = {path: client.get(path).data for path in PATHS}
+    assert renders and kept(engine) == len(renders)  # one chunk per event and language
+    renders.clear()
+    fresh = create_app(settings, engine=engine, prepare_store=False).test_client()
+    again = {path: fresh.get(path).data for path in PATHS}
+    assert renders == [] and again == first
+    for body in again.values():
+        assert IcsCalendarStream.calendar_from_ics(body.decode()).events
+
+
+def test_warm_up_leaves_nothing_for_a_request_to_render(
+    app: Flask, client: FlaskClient, settings: Settings, engine: Engine, renders: list[str]
+) -> None:
+    runtime = Runtime.open(settings, engine)
+    first = warm_calendars(runtime)
+    assert first.rendered == len(renders) > 0 and first.pruned == 0
+    assert warm_calendars(runtime).rendered == 0  # unchanged events: all found
+    renders.clear()
+    for path in PATHS:
+        assert client.get(path).status_code == 200
+    assert renders == []
+
+
+def test_an_unusable_chunk_table_still_serves_the_calendar(
+    client: FlaskClient, engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE rendered_chunks"))
+    response = client.get("/calendar.ics")
+    assert response.status_code == 200
+    assert IcsCalendarStream.calendar_from_ics(response.data.decode()).events
+    assert "rendered chunks could not be" in caplog.text
+
+
+def test_old_chunks_are_pruned_and_rendered_again(
+    client: FlaskClient, settings: Settings, engine: Engine, renders: list[str]
+) -> None:
+    body = client.get("/calendar.ics").data
+    count = kept(engine)
+    with engine.begin() as connection:
+        later = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1)
+        assert prune_chunks(connection, later) == count
+    renders.clear()
+    fresh = create_app(settings, engine=engine, prepare_store=False).test_client()
+    assert fresh.get("/calendar.ics").data == body
+    assert len(renders) == count and kept(engine) == count
+
+
+def test_the_same_digest_kept_twice_is_no_error(engine: Engine, sessions: object) -> None:
+    now = dt.datetime.now(dt.UTC)
+    for body in (b"first", b"second"):  # two instances racing to keep one digest
+        with engine.begin() as connection:
+            save_chunks(connection, {"d" * 64: body, "e" * 64: b"other"}, now)
+    with engine.connect() as connection:
+        assert load_chunks(connection, ["d" * 64, "f" * 64]) == {"d" * 64: b"first"}
