@@ -27,7 +27,7 @@ from babel.dates import (
 )
 
 from events.extract.places import chinese_name
-from events.model import SHANGHAI, Event, Language, PartialDate, PublishedEvent
+from events.model import SHANGHAI, Event, Language, PartialDate
 from events.script import convert
 from feeds.filters import BadParameter
 from feeds.translations import translations
@@ -248,13 +248,6 @@ class View:
 
     def today(self) -> dt.date:
         return dt.datetime.now(self.zone).date()
-
-    def split(self, events: list[PublishedEvent]) -> tuple[list[PublishedEvent], ...]:
-        """Dated events not yet over (soonest first) and past ones (latest first)."""
-        dated = [e for e in events if e.event.dated]
-        today = self.today()
-        upcoming = [e for e in dated if last_day(e.event) >= today]
-        return upcoming, [e for e in reversed(dated) if last_day(e.event) < today]
 
     def day(self, value: dt.date, width: str = "medium") -> str:
         return format_day(value, self.locale, width)

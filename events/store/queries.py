@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.engine import Connection
@@ -98,6 +98,17 @@ def list_events(session: Session, query: EventQuery) -> list[PublishedEvent]:
     if query.limit is not None:
         stmt = stmt.limit(query.limit)
     return _published(session, list(session.scalars(stmt)))
+
+
+def upcoming_and_recent(
+    session: Session, query: EventQuery, today: dt.date, limit: int
+) -> tuple[list[PublishedEvent], list[PublishedEvent]]:
+    """Up to ``limit`` events not over by ``today`` (soonest first) and up to ``limit`` past
+    ones (latest first): what pages, feeds and the widget list, read without the rest."""
+    start_from = max(today, query.start_from) if query.start_from else today
+    upcoming = list_events(session, replace(query, start_from=start_from, limit=limit))
+    recent = replace(query, ends_before=today, newest_first=True, limit=limit)
+    return upcoming, list_events(session, recent)
 
 
 def iter_events(session: Session, query: EventQuery, batch: int = 1000) -> Iterator[PublishedEvent]:

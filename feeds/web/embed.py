@@ -13,7 +13,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, jsonify, render_template
 
 from events.model import PublishedEvent
-from events.store.queries import list_events
+from events.store.queries import upcoming_and_recent
 from feeds.filters import parse_event_filter, parse_limit
 from feeds.l10n import View
 from feeds.web import runtime, session
@@ -30,8 +30,8 @@ def _events(view: View) -> list[PublishedEvent]:
     args = filter_args()
     limit = parse_limit(args, default=DEFAULT_LIMIT)
     with session() as s:
-        events = list_events(s, parse_event_filter(args).query())
-    upcoming, recent = view.split(events)
+        query = parse_event_filter(args).query()
+        upcoming, recent = upcoming_and_recent(s, query, view.today(), limit)
     return (upcoming + recent)[:limit]
 
 

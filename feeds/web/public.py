@@ -9,7 +9,7 @@ text is only ever handed to Jinja's autoescaping, never marked safe.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
@@ -22,15 +22,16 @@ from werkzeug.datastructures import MultiDict
 from events.model import SHANGHAI, PublishedEvent
 from events.store.queries import (
     ArticleQuery,
-    EventQuery,
     SourceStatus,
     article_events,
+    event_facets,
     get_article,
     get_event,
     list_articles,
     list_events,
     source_statuses,
     stats,
+    upcoming_and_recent,
 )
 from feeds.cache import current_version
 from feeds.filters import BadParameter, EventFilter, parse_event_filter
@@ -38,6 +39,7 @@ from feeds.l10n import View, autonyms, last_day, negotiate, parse_zone
 from feeds.web import render_cache, runtime, session
 
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+PAGE_EVENTS = 100  # at most this many upcoming, recent and undated events on the front page
 
 bp = Blueprint("public", __name__)
 
@@ -257,23 +259,34 @@ def index() -> Response:
 
 
 def _index_html(view: View, args: MultiDict[str, str], event_filter: EventFilter) -> str:
+    """Up to PAGE_EVENTS events in each list and the month grid's own events: the page reads
+    what it shows, however many events are stored."""
+    query = event_filter.query()
     with session() as s:
-        events = list_events(s, event_filter.query(dated_only=False))
-        every = list_events(s, EventQuery(dated_only=False))
-    upcoming, recent = view.split(events)
-    month = _month(request.args.get("month"), upcoming, recent)
+        upcoming, recent = upcoming_and_recent(s, query, view.today(), PAGE_EVENTS)
+        month = _month(request.args.get("month"), upcoming, recent)
+        grid = (month - dt.timedelta(days=7), month + dt.timedelta(days=45))
+        shown = replace(
+            query,
+            start_from=max(grid[0], query.start_from or grid[0]),
+            start_to=min(grid[1], query.start_to or grid[1]),
+        )
+        in_month = list_events(s, shown)
+        undated = replace(query, dated_only=False, undated_only=True, limit=PAGE_EVENTS)
+        waiting = list_events(s, undated)
+        cities, kinds = event_facets(s)
     pairs = [(k, v) for k, v in args.items(multi=True) if v]
     return render_template(
         "index.html",
         upcoming=upcoming,
         recent=recent,
-        undated=[e for e in events if not e.event.dated],
+        undated=waiting,
         month=month,
         previous_month=(month - dt.timedelta(days=1)).strftime("%Y-%m"),
         next_month=(month + dt.timedelta(days=32)).strftime("%Y-%m"),
-        by_day=_by_day(upcoming + recent, month),
-        cities=sorted({e.event.city for e in every if e.event.city}),
-        kinds=sorted({e.event.kind.value for e in every}),
+        by_day=_by_day(in_month, month),
+        cities=cities,
+        kinds=kinds,
         event_filter=event_filter,
         subscribe=subscription_urls(runtime().settings.base_url, pairs, view),
     )

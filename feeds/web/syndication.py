@@ -8,8 +8,8 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, request
 
-from events.model import Language, PublishedEvent
-from events.store.queries import ArticleQuery, list_articles, list_events
+from events.model import Language
+from events.store.queries import ArticleQuery, list_articles, upcoming_and_recent
 from feeds.cache import Rendered, conditional, current_version
 from feeds.entries import FeedEntry, article_entry, event_entry
 from feeds.filters import BadParameter, parse_event_filter, parse_lang, parse_limit, parse_script
@@ -131,9 +131,7 @@ def _events(kind: str) -> Response:
 
     def render() -> Rendered:
         with session() as s:
-            items = list_events(s, event_filter.query())
-        upcoming = [e for e in items if _last_day(e) >= today]
-        recent = [e for e in reversed(items) if _last_day(e) < today]
+            upcoming, recent = upcoming_and_recent(s, event_filter.query(), today, limit)
         chosen = (upcoming + recent)[:limit]
         entries = [event_entry(e, base_url, LOCALES[lang]) for e in chosen]
         meta = _channel(TITLES[lang][2], TITLES[lang][3], lang.value, entries, False)
@@ -141,10 +139,6 @@ def _events(kind: str) -> Response:
 
     # upcoming and past are split by today's date, so the cached bytes last one day at most
     return _serve(kind, f"events:{today.isoformat()}", render)
-
-
-def _last_day(pe: PublishedEvent) -> dt.date:
-    return (pe.event.end or pe.event.start).to_date()
 
 
 @bp.get("/rss.xml")

@@ -12,7 +12,13 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from events.model import Article, Event, Kind, Language, PartialDate
-from events.store.queries import EventQuery, event_facets, iter_events, list_events
+from events.store.queries import (
+    EventQuery,
+    event_facets,
+    iter_events,
+    list_events,
+    upcoming_and_recent,
+)
 from events.store.writer import save_article
 
 pytestmark = pytest.mark.store
@@ -114,3 +120,12 @@ def test_facets_are_the_distinct_cities_and_kinds(stored: sessionmaker[Session])
         cities, kinds = event_facets(s)
     assert cities == ["Qingdao", "Shenzhen"]
     assert kinds == ["activity-week", "conference", "forum"]
+
+
+def test_upcoming_and_recent_read_at_most_the_limit_each(stored: sessionmaker[Session]) -> None:
+    with stored() as s:
+        upcoming, recent = upcoming_and_recent(s, EventQuery(), TODAY, 2)
+        later, _ = upcoming_and_recent(s, EventQuery(start_from=dt.date(2024, 7, 1)), TODAY, 5)
+    assert titles(upcoming) == ["正在进行的活动周", "今天的论坛"]
+    assert titles(recent) == ["过去的会议", "跨年的活动"]
+    assert titles(later) == ["将来的会议"]
