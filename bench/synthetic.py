@@ -22,16 +22,22 @@ from feeds.runtime import Runtime
 
 CITIES = ["Beijing", "Shanghai", "Shenzhen", "Qingdao", "Tianjin", "Hangzhou", "Chengdu", None]
 KINDS = [k for k in Kind if k is not Kind.OBSERVANCE]
+DAYS = 2500  # about seven years of days, from 2020
 
 
 def synthetic(n: int, seed: int = 7) -> list[tuple[Article, Event]]:
+    """``n`` articles, each reporting an event of its own: the store merges reports of one
+    occurrence (same day, kind and city), so day, kind and city are dealt out without repeats."""
     rng = random.Random(seed)
     items = []
+    places = [c for c in CITIES if c]
     for i in range(n):
-        start = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(0, 2500))
+        day, combo = i % DAYS, i // DAYS
+        start = dt.date(2020, 1, 1) + dt.timedelta(days=day)
         end = start + dt.timedelta(days=rng.choice([0, 0, 0, 1, 2, 6, 29]))
-        city = rng.choice(CITIES)
-        title = f"第{i + 1}届标准化创新发展大会"
+        kind = KINDS[combo % len(KINDS)]
+        city = places[combo // len(KINDS)] if combo < len(KINDS) * len(places) else None
+        title = f"标准化创新发展大会第{i + 1}场"
         body = f"{start.month}月{start.day}日,{title}在{city or '线上'}举行。" * 20
         article = Article(
             source=f"synthetic-{i}",
@@ -46,7 +52,7 @@ def synthetic(n: int, seed: int = 7) -> list[tuple[Article, Event]]:
             title=title,
             start=PartialDate.from_date(start),
             end=PartialDate.from_date(end),
-            kind=rng.choice(KINDS),
+            kind=kind,
             city=city,
             organisers=("国家标准化管理委员会",),
             confidence=0.8,

@@ -11,8 +11,10 @@ through the instance's own engine re-reads it at once. So an instance serves byt
 ``version_ttl`` seconds older than the newest ingest committed by another process or instance
 (the scheduler, `stdcal ingest`, a second app server), and its own edits without delay.
 
-Calendars are assembled from per-event VEVENT chunks (see :func:`feeds.ics.render_calendar`);
-:class:`ChunkCache` keeps those, bounded by bytes so a worker's memory stays predictable.
+Both caches are bounded by bytes as well as entries, so a worker's memory stays predictable
+however many events are stored: rendered outputs (64 MB by default) and the per-event VEVENT
+chunks calendars are assembled from (32 MB; the rest are read back from the database, see
+:mod:`feeds.chunk_store`).
 """
 
 from __future__ import annotations
@@ -54,11 +56,18 @@ class RenderCache:
     """Rendered outputs by variant key, valid for one content version."""
 
     def __init__(
-        self, size: int = 512, *, version_ttl: float = 1.0, chunk_bytes: int = 96 << 20
+        self,
+        size: int = 512,
+        *,
+        version_ttl: float = 1.0,
+        max_bytes: int = 64 << 20,
+        chunk_bytes: int = 32 << 20,
     ) -> None:
         self._entries: OrderedDict[str, Entry] = OrderedDict()
         self._lock = threading.Lock()
         self._size = size
+        self._max_bytes = max_bytes  # bodies held, at most: the newest entry always stays
+        self.bytes = 0
         self._version_ttl = version_ttl
         self._version: tuple[float, int, int] | None = None  # (time read, commits seen, value)
         self._commits = 0
@@ -102,15 +111,19 @@ class RenderCache:
         etag = hashlib.sha256(body).hexdigest()[:32]
         entry = Entry(version, body, etag, last_modified.replace(microsecond=0))
         with self._lock:
+            old = self._entries.pop(key, None)
+            self.bytes += len(body) - (len(old.body) if old is not None else 0)
             self._entries[key] = entry
-            self._entries.move_to_end(key)
-            while len(self._entries) > self._size:
-                self._entries.popitem(last=False)
+            while len(self._entries) > 1 and (
+                len(self._entries) > self._size or self.bytes > self._max_bytes
+            ):
+                self.bytes -= len(self._entries.popitem(last=False)[1].body)
         return entry
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self.bytes = 0
             self._version = None
         self.chunks.clear()
 

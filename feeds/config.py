@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from dotenv import dotenv_values
 
 from events.errors import ConfigError
-from events.extract import MAX_EVENTS
+from events.extract.limits import MAX_EVENTS
 from events.store.db import sqlite_url
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent

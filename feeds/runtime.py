@@ -10,16 +10,19 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from events.ingest import RunReport, ingest_paths
-from events.sources import SourceConfig, default_sources, load_sources
 from events.store.db import make_engine, session_factory, upgrade
 from events.store.queries import stats
 from feeds.config import Settings
+
+if TYPE_CHECKING:  # reading and extraction load only in processes that ingest
+    from events.ingest import RunReport
+    from events.sources import SourceConfig
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +65,8 @@ def prepare(runtime: Runtime) -> RunReport | None:
         with runtime.sessions() as session:
             if stats(session).articles:
                 return None
+        from events.ingest import ingest_paths
+
         report = ingest_paths(
             runtime.sessions,
             [settings.seeds_dir],
@@ -77,6 +82,8 @@ def configured_sources(settings: Settings) -> list[SourceConfig]:
     """The sources file when present, else the seeds directory as the one default source.
 
     No source downloads more than ``max_fetch_bytes``, whatever its own ``max_bytes`` says."""
+    from events.sources import default_sources, load_sources
+
     if settings.config_path.is_file():
         sources = load_sources(settings.config_path)
     else:

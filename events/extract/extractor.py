@@ -32,6 +32,7 @@ from events.extract.lexicon import (
     both_scripts,
     head_kind,
 )  # fmt: skip
+from events.extract.limits import MAX_EVENTS
 from events.extract.names import Name, names_in
 from events.extract.observances_rule import observance_event
 from events.extract.organisers import (
@@ -47,7 +48,6 @@ from events.extract.titles import deadline_title, fallback_title
 from events.model import Article, Event, Kind, Language, PartialDate
 from events.read.metadata import dateline_span
 
-MAX_EVENTS = 50
 _HAPPEN = both_scripts(ZH_HAPPEN) + list(EN_HAPPEN)
 _HISTORY = both_scripts(ZH_HISTORY) + list(EN_HISTORY)
 _SUBMIT = both_scripts(ZH_SUBMIT) + list(EN_SUBMIT)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from sqlalchemy.engine import Row
+
 from events.model import (
     Article,
     DecodeReport,
@@ -125,7 +127,7 @@ def published_article(
     )
 
 
-def event_row_record(row: EventRow) -> dict[str, Any]:
+def event_row_record(row: EventRow | Row[Any]) -> dict[str, Any]:
     """A stored event in the same form as :func:`event_record`."""
     return {
         "title": row.title,
