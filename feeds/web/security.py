@@ -8,7 +8,10 @@ never shows a traceback: it is a short plain-text page, the exception goes to th
 Public routes answer GET and HEAD only (routing refuses the rest with 405). A route that does
 accept a data-changing method is reachable only with ``Authorization: Bearer
 $STDCAL_EDITOR_TOKEN``; with no token configured every change is refused. A bearer header is
-never sent by a browser on its own, so a cross-site form cannot ride on an editor's session.
+never sent by a browser on its own, so a cross-site form cannot ride on an editor's session;
+and as a second guard against cross-site request forgery, a change that a browser marks as
+coming from another site (``Sec-Fetch-Site``, or an ``Origin`` other than this service's) is
+refused before the token is even looked at.
 Request bodies are bounded by ``MAX_CONTENT_LENGTH`` before any view reads them.
 """
 
@@ -53,6 +56,23 @@ def editor_allowed(header: str | None, token: str | None) -> bool:
     return hmac.compare_digest(header.removeprefix("Bearer ").encode(), token.encode())
 
 
+def cross_site(request: Request, base_url: str) -> bool:
+    """Whether a browser says this request comes from another site. Clients that are not
+    browsers (the CLI, curl) send neither header and are judged by the token alone."""
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in {"same-origin", "none"}:
+        return True
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False
+    own = {_origin(request.host_url), _origin(base_url)}
+    return _origin(origin) not in own
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url.strip())
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+
+
 def plain_error(error: HTTPException) -> Response:
     """``404 Not Found`` and a sentence: no template, no traceback, no request echo."""
     text = f"{error.code} {error.name}\n\n{error.description or ''}\n"
@@ -86,6 +106,8 @@ def register(app: Flask) -> None:
             raise RequestEntityTooLarge(f"request bodies are limited to {limit} bytes")
         if request.method in SAFE_METHODS or request.routing_exception is not None:
             return  # reads go on; 404 and 405 come from routing as usual
+        if cross_site(request, current_app.extensions["stdcal"].settings.base_url):
+            raise Forbidden("changes are accepted only from this service's own pages")
         token = current_app.extensions["stdcal"].settings.editor_token
         if token is None:
             raise Forbidden("changes are disabled: no STDCAL_EDITOR_TOKEN is configured")

@@ -138,6 +138,30 @@ def test_changes_need_the_editor_bearer_token(settings: Settings, engine: Engine
     assert allowed.status_code == 200 and allowed.get_data() == b"changed"
 
 
+def test_cross_site_changes_are_refused_even_with_the_token(
+    settings: Settings, engine: Engine
+) -> None:
+    app = _app_with_routes(settings.with_overrides(editor_token="s3cret-token"), engine)
+    client = app.test_client()
+    token = {"Authorization": "Bearer s3cret-token"}
+    for forged in (
+        {"Origin": "https://attacker.example"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site", "Origin": "http://stdcal.test"},
+    ):
+        response = client.post("/edit", headers=token | forged)
+        assert response.status_code == 403, forged
+        assert "own pages" in response.get_data(as_text=True)
+    for own in (
+        {"Origin": "http://localhost"},  # the host the request was sent to
+        {"Origin": settings.base_url, "Sec-Fetch-Site": "same-origin"},
+        {},  # not a browser: the CLI, curl
+    ):
+        assert client.post("/edit", headers=token | own).status_code == 200, own
+    assert client.post("/edit", headers={"Origin": settings.base_url}).status_code == 401
+
+
 def test_secret_key_comes_from_the_environment(settings: Settings, engine: Engine) -> None:
     configured = Settings.from_env({"STDCAL_SECRET_KEY": "from-env"}, env_file=None)
     assert configured.secret_key == "from-env"
