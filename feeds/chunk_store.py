@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from events.store.chunks import load_chunks, save_chunks
+from events.store.db import SQLITE_WAIT_MS
 from feeds.cache import CACHE_ONLY, ChunkCache
 
 log = logging.getLogger(__name__)
@@ -22,6 +24,20 @@ log = logging.getLogger(__name__)
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+@contextmanager
+def _brief_wait(connection: Connection) -> Iterator[None]:
+    """On SQLite, wait at most 0.2 s for an ingest's write lock: a request does not hold its
+    subscriber for a cache write (the chunks stay in memory and are kept next time)."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    connection.exec_driver_sql("PRAGMA busy_timeout = 200")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {SQLITE_WAIT_MS}")
 
 
 class StoredChunks:
@@ -54,7 +70,7 @@ class StoredChunks:
     def keep(self, chunks: Mapping[str, bytes]) -> None:
         self._memory.keep(chunks)
         try:
-            with self._engine.connect() as connection:
+            with self._engine.connect() as connection, _brief_wait(connection):
                 # no content changes here: RenderCache must not re-read the version for this
                 connection.execution_options(**{CACHE_ONLY: True})
                 save_chunks(connection, chunks, self._clock())

@@ -5,7 +5,10 @@ render in a request, and the table being unusable never costs a subscriber the c
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,9 +20,12 @@ from sqlalchemy.engine import Engine
 
 import feeds.ics
 from events.store.chunks import load_chunks, prune_chunks, save_chunks
+from events.store.db import SQLITE_WAIT_MS, make_engine, upgrade
 from events.store.tables import RenderedChunkRow
 from feeds.app import create_app
+from feeds.cache import ChunkCache
 from feeds.calendars import warm_calendars
+from feeds.chunk_store import StoredChunks
 from feeds.config import Settings
 from feeds.ics_series import in_series
 from feeds.runtime import Runtime
@@ -108,3 +114,25 @@ def test_the_same_digest_kept_twice_is_no_error(engine: Engine, sessions: object
             save_chunks(connection, {"d" * 64: body, "e" * 64: b"other"}, now)
     with engine.connect() as connection:
         assert load_chunks(connection, ["d" * 64, "f" * 64]) == {"d" * 64: b"first"}
+
+
+def test_a_locked_sqlite_store_delays_a_request_briefly_not_for_the_lock_timeout(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'locked.sqlite3'}")
+    upgrade(engine)
+    chunks = StoredChunks(ChunkCache(1 << 20), engine)
+    ingest = sqlite3.connect(tmp_path / "locked.sqlite3")
+    ingest.execute("BEGIN IMMEDIATE")  # an ingest holding the write lock
+    try:
+        started = time.monotonic()
+        chunks.keep({"a" * 64: b"BEGIN:VEVENT\r\nEND:VEVENT\r\n"})
+        assert time.monotonic() - started < 5  # not the 30 s lock timeout
+    finally:
+        ingest.rollback()
+        ingest.close()
+    assert "could not be kept" in caplog.text
+    assert chunks.lookup(["a" * 64])  # still in this worker's memory
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == SQLITE_WAIT_MS
+    engine.dispose()
