@@ -14,25 +14,37 @@ through the instance's own engine re-reads it at once. So an instance serves byt
 Both caches are bounded by bytes as well as entries, so a worker's memory stays predictable
 however many events are stored: rendered outputs (64 MB by default) and the per-event VEVENT
 chunks calendars are assembled from (32 MB; the rest are read back from the database, see
-:mod:`feeds.chunk_store`).
+:mod:`feeds.chunk_store`). A calendar is written, not returned: one larger than 1 MB stays in a
+file of the cache's own temporary folder (2 GB at most) and is sent from there.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import shutil
+import tempfile
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 from flask import Request, Response
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
+from werkzeug.exceptions import ServiceUnavailable
 from werkzeug.http import http_date, is_resource_modified, quote_etag
+from werkzeug.wsgi import wrap_file
 
 from events.store.queries import content_version
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 CACHE_ONLY = "stdcal_cache_only"  # execution option of a connection that writes only caches
 Rendered = tuple[bytes, dt.datetime]  # the bytes and when their content last changed
@@ -41,15 +53,31 @@ Rendered = tuple[bytes, dt.datetime]  # the bytes and when their content last ch
 @dataclass(frozen=True)
 class Entry:
     version: int
-    body: bytes
+    body: bytes  # empty when the bytes are in ``path``
     etag: str
     last_modified: dt.datetime
+    path: Path | None = None  # a large output, kept on disk and sent from there
+    size: int = -1
     quoted_etag: str = field(init=False)  # the header values, formatted once per entry
     http_last_modified: str = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "quoted_etag", quote_etag(self.etag))
         object.__setattr__(self, "http_last_modified", http_date(self.last_modified))
+        if self.size < 0:
+            object.__setattr__(self, "size", len(self.body))
+
+
+class _Hashing:
+    """A file writer that digests what passes through it, for the ETag of a spilled output."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._out = out
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return self._out.write(data)
 
 
 class RenderCache:
@@ -61,13 +89,19 @@ class RenderCache:
         *,
         version_ttl: float = 1.0,
         max_bytes: int = 64 << 20,
+        spill_bytes: int = 1 << 20,
+        max_disk_bytes: int = 2 << 30,
         chunk_bytes: int = 32 << 20,
     ) -> None:
         self._entries: OrderedDict[str, Entry] = OrderedDict()
         self._lock = threading.Lock()
         self._size = size
         self._max_bytes = max_bytes  # bodies held, at most: the newest entry always stays
+        self._spill_bytes = spill_bytes  # written outputs larger than this stay on disk
+        self._max_disk_bytes = max_disk_bytes
+        self._dir: Path | None = None
         self.bytes = 0
+        self.disk_bytes = 0
         self._version_ttl = version_ttl
         self._version: tuple[float, int, int] | None = None  # (time read, commits seen, value)
         self._commits = 0
@@ -101,29 +135,81 @@ class RenderCache:
             self._commits += 1
 
     def get(self, key: str, version: int, render: Callable[[], Rendered]) -> Entry:
-        entry = self._entries.get(key)  # a dict read is atomic; the lock guards the reordering
-        if entry is not None and entry.version == version:
-            with self._lock:
-                if key in self._entries:
-                    self._entries.move_to_end(key)
+        entry = self._hit(key, version)
+        if entry is not None:
             return entry
         body, last_modified = render()
         etag = hashlib.sha256(body).hexdigest()[:32]
-        entry = Entry(version, body, etag, last_modified.replace(microsecond=0))
+        return self._keep(key, Entry(version, body, etag, last_modified.replace(microsecond=0)))
+
+    def get_written(
+        self, key: str, version: int, write: Callable[[SupportsWrite[bytes]], dt.datetime]
+    ) -> Entry:
+        """Like :meth:`get` for an output written to a file object (a calendar of every stored
+        event): one larger than ``spill_bytes`` stays in a file of this cache's own folder, and
+        is sent from there, so its size costs the worker no memory."""
+        entry = self._hit(key, version)
+        if entry is not None:
+            return entry
+        fd, name = tempfile.mkstemp(dir=self._folder(), suffix=".out")
+        path = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as file:
+                out = _Hashing(file)
+                last_modified = write(out).replace(microsecond=0)
+            size, etag = path.stat().st_size, out.digest.hexdigest()[:32]
+            if size <= self._spill_bytes:
+                entry = Entry(version, path.read_bytes(), etag, last_modified)
+                path.unlink()
+            else:
+                entry = Entry(version, b"", etag, last_modified, path=path, size=size)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return self._keep(key, entry)
+
+    def _hit(self, key: str, version: int) -> Entry | None:
+        entry = self._entries.get(key)  # a dict read is atomic; the lock guards the reordering
+        if entry is None or entry.version != version:
+            return None
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+        return entry
+
+    def _keep(self, key: str, entry: Entry) -> Entry:
         with self._lock:
             old = self._entries.pop(key, None)
-            self.bytes += len(body) - (len(old.body) if old is not None else 0)
+            if old is not None:
+                self._forget(old)
             self._entries[key] = entry
+            self.bytes += len(entry.body)
+            self.disk_bytes += entry.size if entry.path is not None else 0
             while len(self._entries) > 1 and (
-                len(self._entries) > self._size or self.bytes > self._max_bytes
+                len(self._entries) > self._size
+                or self.bytes > self._max_bytes
+                or self.disk_bytes > self._max_disk_bytes
             ):
-                self.bytes -= len(self._entries.popitem(last=False)[1].body)
+                self._forget(self._entries.popitem(last=False)[1])
         return entry
+
+    def _forget(self, entry: Entry) -> None:
+        self.bytes -= len(entry.body)
+        if entry.path is not None:
+            self.disk_bytes -= entry.size
+            entry.path.unlink(missing_ok=True)  # a response still sending it keeps it open
+
+    def _folder(self) -> Path:
+        if self._dir is None:
+            self._dir = Path(tempfile.mkdtemp(prefix="stdcal-outputs-"))
+            weakref.finalize(self, shutil.rmtree, self._dir, True)
+        return self._dir
 
     def clear(self) -> None:
         with self._lock:
+            for entry in self._entries.values():
+                self._forget(entry)
             self._entries.clear()
-            self.bytes = 0
             self._version = None
         self.chunks.clear()
 
@@ -202,7 +288,20 @@ def conditional(
     ]
     if request.method in ("GET", "HEAD") and not _modified(request, entry):
         return Response(status=304, headers=validators)
-    return Response(entry.body, content_type=content_type, headers=validators)
+    if entry.path is None:
+        return Response(entry.body, content_type=content_type, headers=validators)
+    try:
+        file = entry.path.open("rb")
+    except FileNotFoundError:  # evicted by another thread since this request found it
+        raise ServiceUnavailable("being rebuilt; try again", retry_after=1) from None
+    response = Response(
+        wrap_file(request.environ, file),
+        content_type=content_type,
+        headers=validators,
+        direct_passthrough=True,  # the server sends the file itself (sendfile where it can)
+    )
+    response.content_length = entry.size
+    return response
 
 
 def _modified(request: Request, entry: Entry) -> bool:

@@ -13,15 +13,19 @@ import logging
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from events.model import Language, PublishedEvent
 from events.store.chunks import prune_chunks
 from events.store.queries import EventQuery, iter_events
-from feeds.cache import ChunkCache, Rendered
+from feeds.cache import ChunkCache
 from feeds.chunk_store import StoredChunks
 from feeds.config import Settings
-from feeds.ics import CalendarMeta, Chunks, prepare_chunks, render_calendar
+from feeds.ics import CalendarMeta, Chunks, prepare_chunks, write_calendar
 from feeds.runtime import Runtime
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 log = logging.getLogger(__name__)
 
@@ -65,14 +69,20 @@ class _Latest:
             yield pe
 
 
-def render_stored_calendar(
-    runtime: Runtime, query: EventQuery, meta: CalendarMeta, chunks: Chunks
-) -> Rendered:
-    """The calendar bytes of ``query``'s events and when their content last changed."""
+def write_stored_calendar(
+    runtime: Runtime,
+    query: EventQuery,
+    meta: CalendarMeta,
+    chunks: Chunks,
+    out: SupportsWrite[bytes],
+) -> dt.datetime:
+    """Write the calendar of ``query``'s events to ``out``, streamed from the store in calendar
+    order; when their content last changed."""
     latest = _Latest()
+    ordered = replace(query, calendar_order=True, newest_first=False)
     with runtime.sessions() as session:
-        body = render_calendar(latest.watch(iter_events(session, query)), meta, chunks)
-    return body, latest.value
+        write_calendar(out, latest.watch(iter_events(session, ordered)), meta, chunks)
+    return latest.value
 
 
 @dataclass(frozen=True)

@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import re
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import islice
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -37,12 +40,16 @@ from events.model import Event as DomainEvent
 from events.script import convert
 from feeds.ics_series import in_series, series_vevents
 
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
 PRODID = "-//stdcal//stdcal//EN"
 ONE_HOUR = dt.timedelta(hours=1)
 # Zones generated from this day on; a fixed-offset zone like Asia/Shanghai (no DST since 1991)
 # then needs only one STANDARD observance. Earlier events widen the range.
 TZ_FIRST = dt.date(2000, 1, 1)
 TZ_LAST = dt.date(2038, 1, 1)
+SPOOL_BYTES = 4 << 20  # VEVENT blocks held in memory while a calendar is written; then a file
 
 # Line breaks (including those str.splitlines honours) become spaces: a value stays one line.
 _BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -133,40 +140,70 @@ def render_calendar(
     *,
     batch: int = 1000,
 ) -> bytes:
-    """A whole subscribable calendar; events without a known year are left out.
+    """A whole subscribable calendar of ``events`` in any order (sorted here, so held in
+    memory); events without a known year are left out. See :func:`write_calendar`."""
+    ordered = sorted((pe for pe in events if pe.event.dated), key=calendar_order)
+    out = io.BytesIO()
+    write_calendar(out, ordered, meta, chunks, batch=batch)
+    return out.getvalue()
+
+
+def calendar_order(pe: PublishedEvent) -> tuple[str, str]:
+    """Where an event stands in a calendar: by first day, then key (the store's
+    ``ORDER BY start, key``, in code point order)."""
+    return _start_iso(pe), pe.key
+
+
+def write_calendar(
+    out: SupportsWrite[bytes],
+    events: Iterable[PublishedEvent],
+    meta: CalendarMeta,
+    chunks: Chunks | None = None,
+    *,
+    batch: int = 1000,
+) -> None:
+    """Write the calendar of ``events``, which come in :func:`calendar_order`, to ``out``.
 
     icalendar renders (escapes and folds) each plain event's VEVENT once; the bytes are kept in
     ``chunks`` under :func:`chunk_digest`, and the calendar is the header, the zones and those
-    blocks joined, byte for byte what :func:`build_calendar` serializes. A new content version
-    then re-renders only the events that changed. ``events`` is read ``batch`` at a time and
-    only the blocks are held, so a calendar of every stored event needs no list of them.
+    blocks in order, byte for byte what :func:`build_calendar` serializes. A new content version
+    then re-renders only the events that changed. Events are read ``batch`` at a time and their
+    blocks spooled (to disk past a few megabytes) until the zones they need are known, so a
+    calendar of every stored event costs a worker no memory in proportion to its size.
     """
     recurring: list[PublishedEvent] = []
-    placed: list[tuple[tuple[str, str], bytes, Span]] = []  # order, block, span: plain events
+    seen: set[str] = set()
     days: dict[str, list[dt.date]] = {}
-    for group in _batches(events, batch):
-        plain: list[PublishedEvent] = []
-        for pe in group:
-            (recurring if in_series(pe) else plain).append(pe)
-        blocks, _ = _blocks(plain, meta, chunks)
-        placed += [
-            ((_start_iso(pe), pe.key), block, _span(pe.event))
-            for pe, block in zip(plain, blocks, strict=True)
-        ]
-    series = _series(recurring, meta)
-    for vevent in series:
-        _note_days(days, (vevent.decoded("DTSTART"), vevent.decoded("DTEND")))
-    placed.sort(key=lambda item: item[0])
-    keys = {pe.key for pe in recurring}
-    blocks = [vevent.to_ical() for vevent in series]
-    for (_, key), block, span in placed:
-        if key not in keys:  # the first of each key, as in build_calendar
-            keys.add(key)
-            blocks.append(block)
-            _note_days(days, span)
-    head, end = _head(meta).to_ical(), b"END:VCALENDAR\r\n"
-    zones = [_zone_block(tzid, min(used), max(used)) for tzid, used in sorted(days.items())]
-    return b"".join([head[: -len(end)], *zones, *blocks, end])
+    last: tuple[str, str] | None = None
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
+        for group in _batches(events, batch):
+            plain: list[PublishedEvent] = []
+            for pe in group:
+                order = calendar_order(pe)
+                if last is not None and order < last:
+                    raise ValueError(f"events out of calendar order: {order} after {last}")
+                last = order
+                if in_series(pe):
+                    recurring.append(pe)
+                elif pe.key not in seen:  # the first of each key, as in build_calendar
+                    seen.add(pe.key)
+                    plain.append(pe)
+            blocks, _ = _blocks(plain, meta, chunks)
+            for pe, block in zip(plain, blocks, strict=True):
+                spool.write(block)
+                _note_days(days, _span(pe.event))
+        series = _series(recurring, meta)
+        for vevent in series:
+            _note_days(days, (vevent.decoded("DTSTART"), vevent.decoded("DTEND")))
+        head, end = _head(meta).to_ical(), b"END:VCALENDAR\r\n"
+        out.write(head[: -len(end)])
+        for tzid, used in sorted(days.items()):
+            out.write(_zone_block(tzid, min(used), max(used)))
+        for vevent in series:
+            out.write(vevent.to_ical())
+        spool.seek(0)
+        shutil.copyfileobj(spool, out)
+        out.write(end)
 
 
 def prepare_chunks(

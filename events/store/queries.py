@@ -51,6 +51,7 @@ class EventQuery:
     undated_only: bool = False
     cancelled_since: dt.datetime | None = None  # keep cancelled events cancelled after this
     newest_first: bool = False
+    calendar_order: bool = False  # by first day, then key in code point order
     limit: int | None = None
 
 
@@ -67,7 +68,7 @@ _last_day = case(
 EventFields = EventRow | Row[Any]
 
 
-def _select(query: EventQuery) -> Select[Any]:
+def _select(query: EventQuery, dialect: str = "sqlite") -> Select[Any]:
     stmt = select(*EventRow.__table__.columns)
     if query.dated_only:
         stmt = stmt.where(EventRow.start.not_like("--%"))
@@ -89,12 +90,15 @@ def _select(query: EventQuery) -> Select[Any]:
     stmt = stmt.where(status_ok)
     if query.newest_first:
         return stmt.order_by(EventRow.start.desc(), EventRow.id.desc())
+    if query.calendar_order:  # SQLite compares bytes; PostgreSQL must be told to (not locale)
+        key = EventRow.key.collate("C") if dialect == "postgresql" else EventRow.key
+        return stmt.order_by(EventRow.start, key)
     return stmt.order_by(EventRow.start, EventRow.id)
 
 
 def list_events(session: Session, query: EventQuery) -> list[PublishedEvent]:
     """The events matching ``query``, soonest first (or newest first)."""
-    stmt = _select(query)
+    stmt = _select(query, session.get_bind().dialect.name)
     if query.organiser:  # organisers are a JSON list: matched here, on both databases
         needle = query.organiser.casefold()
         rows = [r for r in session.execute(stmt) if _organised_by(r, needle)]
@@ -120,7 +124,7 @@ def iter_events(session: Session, query: EventQuery, batch: int = 1000) -> Itera
     stored event is written without holding them all (a server-side cursor on PostgreSQL; the
     rows are plain, so a finished batch is freed)."""
     needle = query.organiser.casefold() if query.organiser else None
-    stmt = _select(query)
+    stmt = _select(query, session.get_bind().dialect.name)
     if query.limit is not None and needle is None:
         stmt = stmt.limit(query.limit)
     left = query.limit

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from flask import Blueprint, Response, abort, request
 
 from events.model import Language
 from events.store.queries import get_event
 from feeds.cache import Rendered, conditional, current_version
-from feeds.calendars import calendar_meta, published_query, render_stored_calendar
+from feeds.calendars import calendar_meta, published_query, write_stored_calendar
 from feeds.chunk_store import StoredChunks
 from feeds.filters import EventFilter, parse_event_filter
 from feeds.ics import CalendarMeta, render_event
 from feeds.web import render_cache, runtime, session
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 bp = Blueprint("calendar", __name__)
 
@@ -47,15 +51,15 @@ def calendar() -> Response:
     lang = _lang(event_filter)
     settings = runtime().settings
 
-    def render() -> Rendered:
+    def write(out: SupportsWrite[bytes]) -> dt.datetime:
         query = published_query(settings, event_filter.query(), dt.datetime.now(dt.UTC))
         meta = _meta(lang, event_filter.describe())
         chunks = StoredChunks(cache.chunks, runtime().engine)
-        return render_stored_calendar(runtime(), query, meta, chunks)
+        return write_stored_calendar(runtime(), query, meta, chunks, out)
 
     cache = render_cache()
     version = current_version(cache, runtime().engine)
-    entry = cache.get(f"ics:{lang.value}:{event_filter!r}", version, render)
+    entry = cache.get_written(f"ics:{lang.value}:{event_filter!r}", version, write)
     return conditional(
         request,
         entry,
