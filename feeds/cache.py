@@ -13,7 +13,7 @@ through the instance's own engine re-reads it at once. So an instance serves byt
 
 Both caches are bounded by bytes as well as entries, so a worker's memory stays predictable
 however many events are stored: rendered outputs (64 MB by default) and the per-event VEVENT
-chunks calendars are assembled from (32 MB; the rest are read back from the database, see
+chunks calendars are assembled from (16 MB; the rest are read back from the database, see
 :mod:`feeds.chunk_store`). A calendar is written, not returned: one larger than 1 MB stays in a
 file of the cache's own temporary folder (2 GB at most) and is sent from there.
 """
@@ -91,7 +91,7 @@ class RenderCache:
         max_bytes: int = 64 << 20,
         spill_bytes: int = 1 << 20,
         max_disk_bytes: int = 2 << 30,
-        chunk_bytes: int = 32 << 20,
+        chunk_bytes: int = 16 << 20,
     ) -> None:
         self._entries: OrderedDict[str, Entry] = OrderedDict()
         self._lock = threading.Lock()

@@ -87,8 +87,9 @@ class CalendarMeta:
 
 
 def clean_text(value: str) -> str:
-    """``value`` as one line without characters that iCalendar forbids."""
-    return _ILLEGAL.sub("", _BREAKS.sub(" ", value)).strip()
+    """``value`` as one line without characters that iCalendar forbids. icalendar takes a
+    literal ``\\N`` for an escaped line break, so that backslash becomes a full-width one."""
+    return _ILLEGAL.sub("", _BREAKS.sub(" ", value)).replace("\\N", "\uff3cN").strip()
 
 
 def clean_url(value: str | None) -> str | None:
@@ -141,8 +142,13 @@ def render_calendar(
     batch: int = 1000,
 ) -> bytes:
     """A whole subscribable calendar of ``events`` in any order (sorted here, so held in
-    memory); events without a known year are left out. See :func:`write_calendar`."""
-    ordered = sorted((pe for pe in events if pe.event.dated), key=calendar_order)
+    memory); events without a known year are left out, and of several events with one key
+    the first in calendar order is kept. See :func:`write_calendar`."""
+    ordered, seen = [], set()
+    for pe in sorted((pe for pe in events if pe.event.dated), key=calendar_order):
+        if pe.key not in seen:
+            seen.add(pe.key)
+            ordered.append(pe)
     out = io.BytesIO()
     write_calendar(out, ordered, meta, chunks, batch=batch)
     return out.getvalue()
@@ -162,17 +168,17 @@ def write_calendar(
     *,
     batch: int = 1000,
 ) -> None:
-    """Write the calendar of ``events``, which come in :func:`calendar_order`, to ``out``.
+    """Write the calendar of ``events``, which come in :func:`calendar_order` with unique keys
+    (as the store gives them), to ``out``.
 
-    icalendar renders (escapes and folds) each plain event's VEVENT once; the bytes are kept in
-    ``chunks`` under :func:`chunk_digest`, and the calendar is the header, the zones and those
-    blocks in order, byte for byte what :func:`build_calendar` serializes. A new content version
-    then re-renders only the events that changed. Events are read ``batch`` at a time and their
-    blocks spooled (to disk past a few megabytes) until the zones they need are known, so a
-    calendar of every stored event costs a worker no memory in proportion to its size.
+        icalendar renders (escapes and folds) each plain event's VEVENT once; the bytes are kept in
+        ``chunks`` under :func:`chunk_digest`, and the calendar is the header, the zones and those
+        blocks in order, byte for byte what :func:`build_calendar` serializes. A new content version
+        then re-renders only the events that changed. Events are read ``batch`` at a time and their
+        blocks spooled (to disk past a few megabytes) until the zones they need are known, so a
+        calendar of every stored event costs a worker no memory in proportion to its size.
     """
     recurring: list[PublishedEvent] = []
-    seen: set[str] = set()
     days: dict[str, list[dt.date]] = {}
     last: tuple[str, str] | None = None
     with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
@@ -180,14 +186,10 @@ def write_calendar(
             plain: list[PublishedEvent] = []
             for pe in group:
                 order = calendar_order(pe)
-                if last is not None and order < last:
+                if last is not None and order <= last:
                     raise ValueError(f"events out of calendar order: {order} after {last}")
                 last = order
-                if in_series(pe):
-                    recurring.append(pe)
-                elif pe.key not in seen:  # the first of each key, as in build_calendar
-                    seen.add(pe.key)
-                    plain.append(pe)
+                (recurring if in_series(pe) else plain).append(pe)
             blocks, _ = _blocks(plain, meta, chunks)
             for pe, block in zip(plain, blocks, strict=True):
                 spool.write(block)

@@ -302,3 +302,9 @@ def test_published_events_name_an_organizer_as_itip_requires() -> None:
     [vevent] = calendar.walk("VEVENT")
     assert calendar["METHOD"] == "PUBLISH"
     assert str(vevent["ORGANIZER"]) == "mailto:noreply@stdcal.example.org"
+
+
+def test_a_literal_backslash_n_stays_text_not_a_line_break() -> None:
+    data = render_event(published(title="路径 C:\\New 与 \\N"), meta(Language.EN))
+    summary = str(only_event(data).summary)
+    assert summary == "路径 C:\uff3cNew 与 \uff3cN"  # one line; the backslash shown full-width
