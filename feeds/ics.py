@@ -130,8 +130,27 @@ _RENDERER = _renderer_fingerprint()
 
 def chunk_digest(pe: PublishedEvent, meta: CalendarMeta) -> str:
     """The key of an event's VEVENT bytes: its whole value and the calendar's identity."""
-    identity = f"{_RENDERER}|{meta.language.value}|{meta.host}|{meta.base_url}|{pe!r}"
-    return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()
+    identity = f"{_RENDERER}|{meta.language.value}|{meta.host}|{meta.base_url}|{_value(pe)}"
+    return hashlib.sha256(identity.encode()).hexdigest()
+
+
+_VALUES: dict[tuple[int, int], str] = {}  # (id, hash) -> digest of the value, this process
+_VALUES_MAX = 200_000
+
+
+def _value(pe: PublishedEvent) -> str:
+    """A digest of the event's whole value, stable across processes (its repr). Printing the
+    value costs most of a calendar's assembly, so this process remembers it under the event's
+    id and in-process hash: a different value with the same id and 64-bit hash is the only
+    way to be wrong, about one chance in 10^19 per change."""
+    memo = (pe.id, hash(pe))
+    value = _VALUES.get(memo)
+    if value is None:
+        if len(_VALUES) >= _VALUES_MAX:
+            _VALUES.clear()
+        value = hashlib.sha256(repr(pe).encode("utf-8", "surrogatepass")).hexdigest()
+        _VALUES[memo] = value
+    return value
 
 
 def render_calendar(
