@@ -46,6 +46,7 @@ from events.store.queries import content_version
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
+EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # "last modified" of outputs with no dated data
 CACHE_ONLY = "stdcal_cache_only"  # execution option of a connection that writes only caches
 Rendered = tuple[bytes, dt.datetime]  # the bytes and when their content last changed
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from events.model import Language, PublishedEvent
 from events.store.chunks import prune_chunks
 from events.store.queries import EventQuery, iter_events
-from feeds.cache import ChunkCache
+from feeds.cache import EPOCH, ChunkCache
 from feeds.chunk_store import StoredChunks
 from feeds.config import Settings
 from feeds.ics import CalendarMeta, Chunks, prepare_chunks, write_calendar
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 CHUNK_DAYS = 30  # kept chunks older than this are pruned, and rendered again when needed
 CALENDAR_NAMES = {
     Language.HANS: ("标准化活动日历", "从新闻报道中提取的标准化活动"),

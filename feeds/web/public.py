@@ -33,12 +33,11 @@ from events.store.queries import (
     stats,
     upcoming_and_recent,
 )
-from feeds.cache import current_version
+from feeds.cache import EPOCH, current_version
 from feeds.filters import BadParameter, EventFilter, parse_event_filter
 from feeds.l10n import View, autonyms, last_day, negotiate, parse_zone
 from feeds.web import render_cache, runtime, session
 
-EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 PAGE_EVENTS = 100  # at most this many upcoming, recent and undated events on the front page
 
 bp = Blueprint("public", __name__)

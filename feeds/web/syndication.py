@@ -10,7 +10,7 @@ from flask import Blueprint, Response, request
 
 from events.model import Language
 from events.store.queries import ArticleQuery, list_articles, upcoming_and_recent
-from feeds.cache import Rendered, conditional, current_version
+from feeds.cache import EPOCH, Rendered, conditional, current_version
 from feeds.entries import FeedEntry, article_entry, event_entry
 from feeds.filters import BadParameter, parse_event_filter, parse_lang, parse_limit, parse_script
 from feeds.jsonfeed import render_json_feed
@@ -19,7 +19,6 @@ from feeds.web import render_cache, runtime, session
 
 bp = Blueprint("syndication", __name__, url_prefix="/feeds")
 
-EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 Renderer = Callable[[Sequence[FeedEntry], ChannelMeta], bytes]
 FORMATS: dict[str, tuple[Renderer, str]] = {
     "rss": (render_rss, "application/rss+xml; charset=utf-8"),
