@@ -23,7 +23,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -118,7 +118,7 @@ class Chunks(Protocol):
 def _renderer_fingerprint() -> str:
     """What else a VEVENT's bytes derive from: this code, the city names, the script
     conversion and the library. Chunks kept by an older release are then simply not found."""
-    digest = hashlib.sha256(icalendar.__version__.encode())
+    digest = hashlib.sha256(f"{icalendar.__version__} {metadata.version('OpenCC')}".encode())
     for module in (sys.modules[__name__], script, places):
         digest.update(Path(str(module.__file__)).read_bytes())
     digest.update(resources.files("events.extract").joinpath("data/cities.tsv").read_bytes())
@@ -140,9 +140,9 @@ _VALUES_MAX = 200_000
 
 def _value(pe: PublishedEvent) -> str:
     """A digest of the event's whole value, stable across processes (its repr). Printing the
-    value costs most of a calendar's assembly, so this process remembers it under the event's
-    id and in-process hash: a different value with the same id and 64-bit hash is the only
-    way to be wrong, about one chance in 10^19 per change."""
+    value cost a third of assembling a calendar, so this process remembers it under the
+    event's id and in-process hash: a different value with the same id and 64-bit hash is the
+    only way to be wrong, about one chance in 10^19 per change."""
     memo = (pe.id, hash(pe))
     value = _VALUES.get(memo)
     if value is None:
