@@ -130,15 +130,15 @@ _RENDERER = _renderer_fingerprint()
 
 def chunk_digest(pe: PublishedEvent, meta: CalendarMeta) -> str:
     """The key of an event's VEVENT bytes: its whole value and the calendar's identity."""
-    identity = f"{_RENDERER}|{meta.language.value}|{meta.host}|{meta.base_url}|{_value(pe)}"
-    return hashlib.sha256(identity.encode()).hexdigest()
+    identity = f"{_RENDERER}|{meta.language.value}|{meta.host}|{meta.base_url}|".encode()
+    return hashlib.sha256(identity + _value(pe)).hexdigest()
 
 
-_VALUES: dict[tuple[int, int], str] = {}  # (id, hash) -> digest of the value, this process
+_VALUES: dict[tuple[int, int], bytes] = {}  # (id, hash) -> digest of the value, this process
 _VALUES_MAX = 200_000
 
 
-def _value(pe: PublishedEvent) -> str:
+def _value(pe: PublishedEvent) -> bytes:
     """A digest of the event's whole value, stable across processes (its repr). Printing the
     value cost a third of assembling a calendar, so this process remembers it under the
     event's id and in-process hash: a different value with the same id and 64-bit hash is the
@@ -148,7 +148,7 @@ def _value(pe: PublishedEvent) -> str:
     if value is None:
         if len(_VALUES) >= _VALUES_MAX:
             _VALUES.clear()
-        value = hashlib.sha256(repr(pe).encode("utf-8", "surrogatepass")).hexdigest()
+        value = hashlib.sha256(repr(pe).encode("utf-8", "surrogatepass")).digest()
         _VALUES[memo] = value
     return value
 
