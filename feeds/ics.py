@@ -135,7 +135,7 @@ def chunk_digest(pe: PublishedEvent, meta: CalendarMeta) -> str:
 
 
 _VALUES: dict[tuple[int, int], bytes] = {}  # (id, hash) -> digest of the value, this process
-_VALUES_MAX = 200_000
+_VALUES_MAX = 25_000  # about 6 MB: all of a 10,000-event calendar; larger ones only partly
 
 
 def _value(pe: PublishedEvent) -> bytes:
