@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 from sqlalchemy.engine import Connection, Engine
@@ -20,10 +20,6 @@ from events.store.db import SQLITE_WAIT_MS
 from feeds.cache import CACHE_ONLY, ChunkCache
 
 log = logging.getLogger(__name__)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 @contextmanager
@@ -43,14 +39,9 @@ def _brief_wait(connection: Connection) -> Iterator[None]:
 class StoredChunks:
     """The :class:`feeds.ics.Chunks` a calendar is rendered with in the service."""
 
-    def __init__(
-        self, memory: ChunkCache, engine: Engine, clock: Callable[[], dt.datetime] = _now
-    ) -> None:
+    def __init__(self, memory: ChunkCache, engine: Engine) -> None:
         self._memory = memory
         self._engine = engine
-        self._clock = clock
-        self.loaded = 0  # chunks read from the table, and kept into it: for tests and warm-up
-        self.kept = 0
 
     def lookup(self, digests: Sequence[str]) -> dict[str, bytes]:
         found = self._memory.lookup(digests)
@@ -63,7 +54,6 @@ class StoredChunks:
         except SQLAlchemyError as exc:
             log.warning("rendered chunks could not be read, rendering instead: %s", exc)
             return found
-        self.loaded += len(stored)
         self._memory.keep(stored)
         return found | stored
 
@@ -73,9 +63,7 @@ class StoredChunks:
             with self._engine.connect() as connection, _brief_wait(connection):
                 # no content changes here: RenderCache must not re-read the version for this
                 connection.execution_options(**{CACHE_ONLY: True})
-                save_chunks(connection, chunks, self._clock())
+                save_chunks(connection, chunks, dt.datetime.now(dt.UTC))
                 connection.commit()
         except SQLAlchemyError as exc:  # e.g. SQLite busy with an ingest: kept in memory only
             log.warning("rendered chunks could not be kept: %s", exc)
-            return
-        self.kept += len(chunks)
