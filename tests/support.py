@@ -13,7 +13,7 @@ from events.store.db import make_engine
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
-SHARED = PROJECT.parent / "shared"
+SEEDS_EXPECTED = PROJECT / "tests" / "data" / "seeds-expected.json"
 
 
 def postgres_engine(url: str) -> Iterator[Engine]:

@@ -4,17 +4,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
+from support import SEEDS, SEEDS_EXPECTED
 
 from events.extract import event_to_json, extract
 from events.read import read_path
 
-PROJECT = Path(__file__).resolve().parents[2]
-SEEDS = PROJECT / "seeds"
-EXPECTED_FILE = PROJECT.parent / "shared" / "seeds-expected.json"
+EXPECTED_FILE = SEEDS_EXPECTED
 FIELDS = ("title", "start", "end", "kind", "city", "organisers", "time", "all_day")
 
 

@@ -4,16 +4,14 @@ date from the page around an article reaching its body."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
+from support import SEEDS, SEEDS_EXPECTED
 
 from events.read import article_to_json, read_path
 
-PROJECT = Path(__file__).resolve().parents[2]
-SEEDS = PROJECT / "seeds"
-EXPECTED_FILE = PROJECT.parent / "shared" / "seeds-expected.json"
+EXPECTED_FILE = SEEDS_EXPECTED
 
 
 def _expected() -> list[dict[str, Any]]:
