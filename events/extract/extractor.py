@@ -132,14 +132,31 @@ def _earlier_year(sentence: str, mention: DateMention) -> int | None:
     return None
 
 
-def _dates(mention: DateMention, year: int | None) -> tuple[PartialDate, PartialDate | None]:
+def _dates(
+    mention: DateMention, year: int | None, *, opens: bool = False
+) -> tuple[PartialDate, PartialDate | None]:
+    """Start and inclusive end. A single day is a one-day event, unless the text says only
+    that something began then (``启动``, ``kicked off``): then its end is unknown."""
     start = _day(mention.start, year)
     if mention.end is None:
-        return start, (start if year is not None else None)
+        return start, (None if opens else start)
     end = _day(mention.end, mention.end[0] or year)
     if year is not None and end.known and end < start:
         end = end.with_year(year + 1)  # 12月30日至1月2日
     return start, end
+
+
+_OPENS = re.compile(
+    r"启动|啟動|开始|開始|拉开帷幕|拉開帷幕|开启|開啟|\bkick(?:s|ed)? off\b|\blaunch(?:es|ed)?\b",
+    re.I,
+)
+
+
+def _opens(sentence: str, mention: DateMention, clause: str) -> bool:
+    """Whether the words around a single day say only that something began on it."""
+    before = sentence[max(0, mention.begin - 6) : mention.begin]
+    after = sentence[mention.stop :].lstrip()
+    return bool(_OPENS.search(clause[:60]) or _OPENS.search(before) or after.startswith("起"))
 
 
 def _day(day: Day, year: int | None) -> PartialDate:
@@ -190,7 +207,7 @@ def _event(
     published = ctx.article.published_date
     if mention.explicit_year and published and year is not None and year < published.year - 1:
         return None  # a date of history, not of the article's events
-    start, end = _dates(mention, year)
+    start, end = _dates(mention, year, opens=_opens(sentence, mention, clause))
     title = name.text if name and name.specific else fallback_title(name, kind, ctx)
     organisers = _organisers(ctx, sentence, mention)
     if name and ctx.subject and name.text in ctx.subject:  # the activity the notice announces
@@ -273,7 +290,7 @@ def _deadline(
 def _notice_subject(ctx: ArticleContext, sentence: str, mention: DateMention) -> Event:
     subject = ctx.subject or ""
     year = _resolve_year(ctx, mention, sentence, subject)
-    start, end = _dates(mention, year)
+    start, end = _dates(mention, year, opens=_opens(sentence, mention, sentence[mention.stop :]))
     kind = ctx.subject_kind or Kind.CAMPAIGN
     if mention.form == "window" and kind in (Kind.OTHER, Kind.MEETING):
         kind = Kind.CAMPAIGN

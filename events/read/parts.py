@@ -154,6 +154,11 @@ def _tail_only(rest: Sequence[str]) -> bool:
     return not any(len(line) > 60 and _SENTENCE_END.search(line) for line in rest)
 
 
+def is_related_heading(line: str) -> bool:
+    """``相关新闻``, ``More news``: what follows lists other articles."""
+    return bool(_RELATED.search(line))
+
+
 def is_headline(line: str) -> bool:
     """A line that reads like a headline: short, not a sentence, not a label."""
     if _SENTENCE_END.search(line) and not line.endswith(("!", "?", "？")):

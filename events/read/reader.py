@@ -17,7 +17,8 @@ from events.read import metadata as meta_rules
 from events.read.clean import clean_text
 from events.read.decode import decode
 from events.read.html import PageMeta, looks_like_html, read_html
-from events.read.parts import segment
+from events.read.parts import Segmented, segment
+from events.read.publine import PublicationLine, publication_line
 from events.read.sidecar import load_sidecar
 from events.script import detect_language
 
@@ -66,6 +67,9 @@ def read_bytes(
         text, page = read_html(text)
     cleaned, damage = clean_text(text)
     segmented = segment(cleaned.split("\n"))
+    top = publication_line(cleaned.split("\n"))
+    if top is not None and top.bare:
+        _move_to_info(segmented, cleaned.split("\n")[top.index])
     if not segmented.body and not page.title:
         raise ReadError(source, "no article text found")
     report = type(report)(report.encoding, report.method, report.replaced, damage)
@@ -87,7 +91,7 @@ def read_bytes(
     title = str(side.get("title") or "") or (
         meta_rules.clean_title(headline) if headline else meta_rules.title_from_lead(lead, language)
     )
-    published, rule = _published(side, page, info, lead, title, segmented.parts)
+    published, rule = _published(side, page, top, info, lead, title, segmented.parts)
     all_lines = [*cleaned.split("\n")]
     url = (
         str(side.get("url") or "")
@@ -115,6 +119,13 @@ def read_bytes(
     )
 
 
+def _move_to_info(segmented: Segmented, line: str) -> None:
+    """A publication line read as body (``NEWS | October 18, 2022``) is page furniture."""
+    if line in segmented.body:
+        segmented.body.remove(line)
+        segmented.parts.setdefault("info", []).insert(0, line)
+
+
 def _page_headline(page: PageMeta) -> str | None:
     for candidate in (page.og_title, *page.h1, page.title):
         if candidate:
@@ -127,6 +138,7 @@ def _page_headline(page: PageMeta) -> str | None:
 def _published(
     side: Mapping[str, Any],
     page: PageMeta,
+    top: PublicationLine | None,
     info: list[str],
     lead: str,
     title: str,
@@ -141,6 +153,8 @@ def _published(
         value = meta_rules.parse_published(page.published)
         if value is not None:
             return value, "html-meta"
+    if top is not None:
+        return top.published, top.rule
     labelled = meta_rules.labelled_date(info)
     if labelled is not None:
         return labelled, "labelled-line"

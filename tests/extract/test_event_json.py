@@ -33,7 +33,7 @@ def test_keys_and_values() -> None:
 
 def test_unknown_year_and_all_day() -> None:
     record = event_to_json(only_event(article("第三届标准化论坛将于1月10日在北京举办。")))
-    assert (record["start"], record["end"]) == ("--01-10", None)
+    assert (record["start"], record["end"]) == ("--01-10", "--01-10")
     assert (record["time"], record["all_day"]) == (None, True)
     assert 0.0 <= record["confidence"] <= 1.0
     assert "1月10日" in record["evidence"]

@@ -87,17 +87,17 @@ def test_weekday_overrules_an_inferred_year_off_by_one() -> None:
 
 
 @pytest.mark.parametrize(
-    "body",
+    ("body", "end"),
     [
-        "第三届标准化论坛将于1月10日在北京举办。",
-        "4月24日,由深圳市市场监督管理局主办的首届深圳标准化活动周启动。",
+        ("第三届标准化论坛将于1月10日在北京举办。", "--01-10"),  # a one-day event
+        ("4月24日,由深圳市市场监督管理局主办的首届深圳标准化活动周启动。", None),  # only its start
     ],
 )
-def test_no_evidence_of_the_year_leaves_it_unknown(body: str) -> None:
+def test_no_evidence_of_the_year_leaves_it_unknown(body: str, end: str | None) -> None:
     event = only_event(article(body))
     assert not event.start.known
     assert event.start.iso().startswith("--")
-    assert event.end is None
+    assert (event.end.iso() if event.end else None) == end
     assert not event.dated
 
 

@@ -1,0 +1,217 @@
+"""The line near the headline where a page dates itself, in the layouts real sites print.
+
+Sites write their publication line in many shapes (``2016-09-15 10:15:38 来源:中国质量报``,
+``发布时间:2024-05-28 09:30``, ``發布日期:111-10-14``, ``NEWS | October 18, 2022``,
+``Posted on 3 May 2021``, a ``時間:`` label on one line and its date on the next). What they
+share is position and company: the line sits above the first paragraph, it holds one full
+date, and everything else on it is a label, a clock time, a weekday, a separator or a
+``label: value`` pair. A line that says anything more is a sentence, and its date belongs to
+what it says. A bare date with only a weekday above the headline is the site's clock widget
+(``2024年11月23日 星期六``), not the article's date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from events.model import Published
+from events.read.parts import is_headline, is_related_heading
+
+SHANGHAI = dt.timezone(dt.timedelta(hours=8))
+MINGUO_OFFSET = 1911  # 民國1年 = 1912
+TOP_LINES = 16  # a publication line comes before this many lines, or before the first paragraph
+TAIL_LINES = 4  # or among the short lines after the last paragraph
+
+_MONTH = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_EN_YEAR = r"(?P<y>(?:19|20)\d{2})\b"
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DATES = [
+    re.compile(
+        r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)"
+        r"\s*(?P<d>\d{1,2})(?![\d.])\s*日?"
+    ),
+    re.compile(
+        r"(?P<mg>民國|民国)?\s*(?<![\d.])(?P<y>\d{2,3})\s*(?P<sep>年|[-/.])\s*(?P<m>\d{1,2})\s*"
+        r"(?:月|[-/.])\s*(?P<d>\d{1,2})(?![\d.])\s*日?"
+    ),
+    re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD},?\s+{_EN_YEAR}", re.I),
+    re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+{_MONTH},?\s+{_EN_YEAR}", re.I),
+]
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?!\d)")
+_WEEKDAY = re.compile(
+    r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|"
+    r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?=\W|$)",
+    re.I,
+)
+# Words that label a publication date, right before it (``发布时间:``, ``Posted on``).
+_DATE_LABEL = re.compile(
+    r"(?:(?<![\u3400-\u9fff])(?:发布时间|發佈時間|發布時間|发布日期|發布日期|發佈日期|发表时间|發表時間|"
+    r"发文日期|發文日期|更新时间|更新時間|更新日期|更新|刊登日期|上稿时间|上稿時間|日期|时间|時間)|"
+    r"(?:release date|released on|released|publication date|publish(?:ed)? date|published on|"
+    r"published|date posted|dated|"
+    r"posted on|posted|last updated|updated on|update on|updated|update time|date|"
+    r"(?:asked|written|posted|submitted|added) by [^|,]{1,40}? on))"
+    r"[\s_]*[::]?[\s_]*$",
+    re.I,
+)
+_WEEKDAY_BEFORE = re.compile(
+    r"\s*(?:(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|"
+    r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?)[\s,，]*$",
+    re.I,
+)
+# Labels of the other facts a publication line carries (``来源:``, ``Views: 356``).
+_INFO_PAIR = re.compile(
+    r"(?:来源|來源|作者|编辑|編輯|责任编辑|責任編輯|责编|責編|点击数?|點擊數?|浏览(?:次数|量)?|瀏覽(?:次數|量)?|"
+    r"阅读(?:量|数)?|閱讀(?:量|數)?|人气|人氣|字号|字號|稿源|供稿|发布者|發布者|發布單位|发布单位|"
+    r"Source|Author|By|Editor|Views?|Hits|Reads?|Comments?)\s*[::]?\s*[^|｜/\s]{0,24}",
+    re.I,
+)
+_FILLER = re.compile(r"[\s_|｜/\\·•\-–—_()（）\[\]【】<>《》:：,，.。*#★☆◎■□◆◇►>]+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_PARAGRAPH = 200
+_SENTENCE_END = re.compile(r"[。!?！？;；]\s*$|[a-z]{2}\.\s*$")
+
+
+@dataclass(frozen=True)
+class PublicationLine:
+    """The date a page states for itself and the line that states it."""
+
+    published: Published
+    index: int  # in the lines given
+    bare: bool  # nothing on the line but the date's company: safe to drop from the body
+    labelled: bool  # a label names it (``发布时间:``, ``Posted on``)
+    closing: bool = False  # after the last paragraph, where notices sign
+
+    @property
+    def rule(self) -> str:
+        if self.closing:
+            return "signature"
+        return "labelled-line" if self.labelled else "publication-line"
+
+
+def _year(match: re.Match[str]) -> int | None:
+    year = int(match.group("y"))
+    if year >= 1900:
+        return year
+    minguo = match.groupdict().get("mg") or match.groupdict().get("sep") == "年"
+    return year + MINGUO_OFFSET if minguo and 1 <= year <= 150 else None
+
+
+def _month(match: re.Match[str]) -> int:
+    named = match.groupdict().get("mon")
+    return _MONTHS.index(named[:3].lower()) + 1 if named else int(match.group("m"))
+
+
+def _find_date(line: str) -> tuple[dt.date, re.Match[str], bool] | None:
+    """The first full date of ``line``; a Minguo date written with dashes (``111-10-14``)
+    counts only right after a label, where nothing else could be meant."""
+    for pattern in _DATES:
+        for match in pattern.finditer(line):
+            labelled = bool(_DATE_LABEL.search(_WEEKDAY_BEFORE.sub("", line[: match.start()])))
+            year = _year(match)
+            if year is None and labelled and match.groupdict().get("sep"):
+                year = int(match.group("y")) + MINGUO_OFFSET
+            if year is None:
+                continue
+            try:
+                return dt.date(year, _month(match), int(match.group("d"))), match, labelled
+            except ValueError:
+                continue
+    return None
+
+
+def _remainder(line: str, match: re.Match[str]) -> str:
+    rest = line[: match.start()] + " " + line[match.end() :]
+    for pattern in (_CLOCK, _WEEKDAY, _INFO_PAIR):
+        rest = pattern.sub(" ", rest)
+    return _FILLER.sub("", rest)
+
+
+def _moment(date: dt.date, line: str, match: re.Match[str]) -> Published:
+    clock = _CLOCK.match(line[match.end() :].lstrip(" T"))
+    if clock is None:
+        return date
+    hour, minute, *second = (int(x) for x in re.findall(r"\d+", clock.group(0)))
+    marker = clock.group(0).lower().replace(".", "")
+    if marker.endswith("pm") and hour < 12:
+        hour += 12
+    try:
+        moment = dt.time(hour, minute, second[0] if second else 0)
+    except ValueError:
+        return date
+    return dt.datetime.combine(date, moment, tzinfo=SHANGHAI)
+
+
+def _label_only(line: str) -> bool:
+    """``時間:`` alone on its line: the date follows on the next."""
+    return len(line) <= 12 and bool(_DATE_LABEL.search(line)) and line.rstrip().endswith((":", ":"))
+
+
+def _is_paragraph(line: str) -> bool:
+    return len(line) > _PARAGRAPH or (len(line) > 30 and bool(_SENTENCE_END.search(line)))
+
+
+def _weekday_only(line: str) -> bool:
+    return bool(line) and not _FILLER.sub("", _WEEKDAY.sub("", line))
+
+
+def _judge(lines: Sequence[str], index: int, *, seen_headline: bool) -> PublicationLine | None:
+    line = lines[index].strip()
+    found = _find_date(line[:_PARAGRAPH])
+    if found is None:
+        return None
+    date, match, labelled = found
+    labelled = labelled or (index > 0 and _label_only(lines[index - 1].strip()))
+    rest = _remainder(line, match)
+    bare = len(_HAN.findall(rest)) <= 4 and len(" ".join(_LATIN_WORD.findall(rest))) <= 14
+    short = len(line) <= 120 and "。" not in line
+    following = next((x.strip() for x in lines[index + 1 :] if x.strip()), "")
+    widget = (
+        bare
+        and not labelled
+        and not seen_headline
+        and (bool(_WEEKDAY.search(line)) or _weekday_only(following))
+        and not _CLOCK.search(line)
+    )
+    if widget or not ((labelled and (short or match.start() < 24)) or (bare and short)):
+        return None
+    return PublicationLine(_moment(date, line, match), index, bare and short, labelled)
+
+
+def publication_line(lines: Sequence[str]) -> PublicationLine | None:
+    """The page's own date from its top lines, else from a date line closing it
+    (``2015/09/16`` or ``Published on: …`` after the last paragraph), or ``None``."""
+    seen_headline = False
+    for index, raw in enumerate(lines[:TOP_LINES]):
+        line = raw.strip()
+        if not line:
+            continue
+        judged = _judge(lines, index, seen_headline=seen_headline)
+        if judged is not None:
+            return judged
+        if _is_paragraph(line):
+            break  # the first paragraph: the page did not date itself above it
+        if not seen_headline and is_headline(line) and _find_date(line) is None:
+            seen_headline = True
+    tail: list[int] = []
+    for index in range(len(lines) - 1, max(len(lines) - TAIL_LINES, 0) - 1, -1):
+        line = lines[index].strip()
+        if _is_paragraph(line):
+            break
+        if is_related_heading(line):
+            return None  # the dates after a related-articles heading are other articles'
+        tail.append(index)
+    for index in tail:
+        judged = _judge(lines, index, seen_headline=True) if lines[index].strip() else None
+        if judged is not None and (judged.bare or judged.labelled):
+            return dataclasses.replace(judged, closing=True)
+    return None
