@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from events.extract import places
 from events.extract.lexicon import head_kind
+from events.extract.observances_rule import ordinal_years
 from events.extract.organisers import is_organisation
 from events.extract.years import year_in
 from events.model import Article, Kind
@@ -37,6 +38,17 @@ class ArticleContext:
     subject_kind: Kind | None
     headline_year: int | None
     paragraph_year: int | None = None  # the last explicit year earlier in the same paragraph
+    ordinal_year: int | None = None  # 第49届世界标准日 anywhere in the article: 2018
+    text_year: int | None = None  # the latest year of a full date the article writes
+
+    @property
+    def present_year(self) -> int | None:
+        """The year the article is written in, as far as the text tells: dates in it more than
+        a year older are history (``1969年9月``, ``the first World Standards Day in 1970``)."""
+        published = self.article.published_date
+        if published is not None:
+            return published.year
+        return self.headline_year or self.ordinal_year or self.text_year
 
 
 def _article_city(article: Article) -> str | None:
@@ -85,9 +97,32 @@ def article_context(article: Article) -> ArticleContext:
     if city is None and issuer:
         city = places.first_city(issuer)
         city_zh = places.gazetteer().zh_name(city) if city else None
+    ordinals = ordinal_years(f"{article.title}\n{article.body}")
     return ArticleContext(
-        article, city, city_zh, issuer, subject, subject_kind, year_in(article.title)
+        article,
+        city,
+        city_zh,
+        issuer,
+        subject,
+        subject_kind,
+        year_in(article.title),
+        ordinal_year=max(ordinals) if ordinals else None,
+        text_year=_text_year(article.body),
     )
+
+
+_FULL_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})(?:\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))|"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December),?\s+((?:19|20)\d{2})\b"
+)
+
+
+def _text_year(body: str) -> int | None:
+    years = [int(next(g for g in m.groups() if g)) for m in _FULL_DATE.finditer(body)]
+    return max(years) if years else None
 
 
 def _signing_body(article: Article) -> str | None:

@@ -18,12 +18,13 @@ from events.numerals import to_int
 Day = tuple[int | None, int, int]  # (year or None, month, day)
 
 _N = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
-_Y = r"(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}"
+_Y = r"(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}|(?:民國|民国)?(?<!\d)\d{2,3}(?=\s*年)"
+MINGUO_OFFSET = 1911  # 民國111年 = 2022: Taiwan's official dates count from 1912
 _END_MARK = r"(?:日|号|號)"
 _ZH = re.compile(
     rf"(?:(?P<y>{_Y})\s*年\s*)?(?P<m>{_N})\s*月\s*(?P<d>{_N})\s*{_END_MARK}"
     rf"(?P<wk1>\s*[((]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][))]?)?"
-    rf"(?:\s*(?:至|到|—|–|-|~|～|－)\s*(?:(?P<y2>{_Y})\s*年\s*)?(?:(?P<m2>{_N})\s*月\s*)?"
+    rf"(?:\s*(?:至|到|—{{1,2}}|–|-{{1,2}}|~|～|－|〜)\s*(?:(?P<y2>{_Y})\s*年\s*)?(?:(?P<m2>{_N})\s*月\s*)?"
     rf"(?P<d2>{_N})\s*{_END_MARK}(?:\s*[((]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][))]?)?)?"
     r"(?:\s*(?:及|和|以及)?\s*前[后後]各\s*(?P<wn>\d{1,2}|[一二两兩三四五六七八九十]{1,2})\s*"
     r"(?P<wu>周|週|个星期|個星期|星期|天|日))?"
@@ -86,6 +87,7 @@ class DateMention:
     time: dt.time | None = None
     end_time: dt.time | None = None
     weekday: int | None = None  # 0 = Monday, when the text names one
+    minguo: bool = False  # a bare ``111年``: a Minguo year only in traditional-script text
 
 
 def _deadline_before(sentence: str, start: int) -> bool:
@@ -145,10 +147,20 @@ def _zh_window(count: str | None, unit: str | None) -> int | None:
     return number * (1 if unit in ("天", "日") else 7)
 
 
+def _zh_year(text: str | None) -> int | None:
+    """``2021``, ``二〇二一`` or a Minguo ``111``/``民國111`` (Gregorian + 1911)."""
+    if not text:
+        return None
+    number = to_int(text.removeprefix("民國").removeprefix("民国"))
+    if number is not None and number < 200:
+        return number + MINGUO_OFFSET
+    return number
+
+
 def _zh_mentions(sentence: str) -> list[DateMention]:
     found: list[DateMention] = []
     for m in _ZH.finditer(sentence):
-        year = to_int(m.group("y")) if m.group("y") else None
+        year = _zh_year(m.group("y"))
         if year is None and _BAD_YEAR.search(sentence, 0, m.start()):
             continue  # ``0000年5月6日`` / ``99999年…``: a year given but impossible, not no year
         month, day = to_int(m.group("m")), to_int(m.group("d"))
@@ -158,7 +170,7 @@ def _zh_mentions(sentence: str) -> list[DateMention]:
         end: Day | None = None
         form = "day"
         if m.group("d2"):
-            year2 = to_int(m.group("y2")) if m.group("y2") else year
+            year2 = _zh_year(m.group("y2")) or year
             month2 = to_int(m.group("m2")) if m.group("m2") else month
             day2 = to_int(m.group("d2"))
             if _valid(year2, month2, day2) and month2 is not None and day2 is not None:
@@ -174,6 +186,7 @@ def _zh_mentions(sentence: str) -> list[DateMention]:
             w = _WEEKDAY_ZH.search(m.group("wk1"))
             weekday = _WEEKDAYS_ZH[w.group(1)] if w else None
         time, end_time, used = _times(sentence[m.end() :], english=False)
+        bare = m.group("y") or ""
         found.append(
             DateMention(
                 start,
@@ -185,6 +198,7 @@ def _zh_mentions(sentence: str) -> list[DateMention]:
                 time,
                 end_time,
                 weekday,
+                minguo=bare.isdigit() and len(bare) < 4,
             )
         )
     for m in _ISO.finditer(sentence):

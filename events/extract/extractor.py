@@ -34,7 +34,11 @@ from events.extract.lexicon import (
 )  # fmt: skip
 from events.extract.limits import MAX_EVENTS
 from events.extract.names import Name, names_in
-from events.extract.observances_rule import observance_event
+from events.extract.observances_rule import (
+    numbered_observance,
+    observance_event,
+    ordinal_years,
+)
 from events.extract.organisers import (
     en_organisers,
     expand,
@@ -62,13 +66,17 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
     article_ctx = article_context(article)
     reported = article.published_date if article.published_rule == "dateline" else None
     events: list[Event] = []
-    for index, (sentence, paragraph_year) in enumerate(_sentences(article.body)):
+    hant = article.language is Language.HANT
+    for index, (sentence, paragraph_year) in enumerate(_sentences(article.body, hant)):
         if len(events) >= max_events:
             break  # the cap also bounds the work on hostile input
         ctx = dataclasses.replace(article_ctx, paragraph_year=paragraph_year)
         skip_until = dateline_span(sentence) if index == 0 else 0
-        mentions = with_relative(sentence, find_dates(sentence), reported)
+        mentions = with_relative(sentence, _dates_in(sentence, hant), reported)
         sentence_names = functools.cache(lambda s=sentence: names_in(s))
+        numbered = numbered_observance(ctx, sentence, _history_before(ctx))
+        if numbered is not None:
+            _keep(events, numbered)
         for position, mention in enumerate(mentions):
             if mention.stop <= skip_until:
                 continue
@@ -80,15 +88,27 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
     return events[:max_events]
 
 
-def _sentences(body: str) -> Iterator[tuple[str, int | None]]:
-    """Each sentence with the last explicit year written before it in its paragraph
-    (``2023年5月20日是…。…於5月22日(星期一)舉辦``)."""
+def _dates_in(sentence: str, hant: bool) -> list[DateMention]:
+    """The sentence's dates; ``111年`` is a Minguo year only where Taiwan writes it."""
+    return [m for m in find_dates(sentence) if hant or not m.minguo]
+
+
+def _sentences(body: str, hant: bool) -> Iterator[tuple[str, int | None]]:
+    """Each sentence with the year its paragraph gives it: the last explicit year written
+    before it (``2023年5月20日是…。…於5月22日(星期一)舉辦``), else the first written after
+    it (``10月14日是世界标准日。…定于2008年10月6日-16日…``); a numbered observance
+    (``第49届世界标准日``) writes its year too."""
     for paragraph in body.split("\n"):
+        sentences = split_sentences(paragraph)
+        written = [
+            [m.start[0] for m in _dates_in(s, hant) if m.explicit_year] + ordinal_years(s)
+            for s in sentences
+        ]
         year: int | None = None
-        for sentence in split_sentences(paragraph):
-            yield sentence, year
-            explicit = [m.start[0] for m in find_dates(sentence) if m.explicit_year]
-            year = explicit[-1] if explicit else year
+        for index, sentence in enumerate(sentences):
+            later = next((ys[0] for ys in written[index + 1 :] if ys), None)
+            yield sentence, year or later
+            year = written[index][-1] if written[index] else year
 
 
 def _contains(text: str, words: list[str]) -> bool:
@@ -109,7 +129,8 @@ def _resolve_year(
     year = mention.start[0]
     if year is not None:
         return year
-    inferred = (years.year_in(name) if name else None) or _earlier_year(sentence, mention)
+    hant = ctx.article.language is Language.HANT
+    inferred = (years.year_in(name) if name else None) or _earlier_year(sentence, mention, hant)
     inferred = inferred or ctx.headline_year
     published = ctx.article.published_date
     if inferred is None and published is not None:
@@ -123,8 +144,14 @@ def _resolve_year(
     return years.check_weekday(inferred, mention.start[1], mention.start[2], mention.weekday)
 
 
-def _earlier_year(sentence: str, mention: DateMention) -> int | None:
-    for earlier in find_dates(sentence):
+def _history_before(ctx: ArticleContext) -> int | None:
+    """Years before this one are history to the article (a report may look back a year)."""
+    present = ctx.present_year
+    return present - 1 if present is not None else None
+
+
+def _earlier_year(sentence: str, mention: DateMention, hant: bool) -> int | None:
+    for earlier in _dates_in(sentence, hant):
         if earlier.stop > mention.begin:
             break
         if earlier.explicit_year:
@@ -184,7 +211,7 @@ def _event(
     sentence_names: Callable[[], list[Name]],
 ) -> Event | None:
     observance = observance_event(
-        ctx, sentence, mention, _resolve_year(ctx, mention, sentence, None)
+        ctx, sentence, mention, _resolve_year(ctx, mention, sentence, None), _history_before(ctx)
     )
     if observance is not None:
         return observance
@@ -204,8 +231,8 @@ def _event(
         Kind.CAMPAIGN if mention.form == "window" else Kind.OTHER
     )
     year = _resolve_year(ctx, mention, sentence, name.text if name else None)
-    published = ctx.article.published_date
-    if mention.explicit_year and published and year is not None and year < published.year - 1:
+    history_before = _history_before(ctx)
+    if mention.explicit_year and history_before and year is not None and year < history_before:
         return None  # a date of history, not of the article's events
     start, end = _dates(mention, year, opens=_opens(sentence, mention, clause))
     title = name.text if name and name.specific else fallback_title(name, kind, ctx)

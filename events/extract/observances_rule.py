@@ -2,22 +2,53 @@
 
 A date is the observance itself only when it is that observance's day and the name stands
 right beside it; a meeting that merely celebrates World Standards Day on 15 October is not the
-observance. The occurrence number fixes the year (第52届 = 2021) when the date has none.
+observance. The occurrence number fixes the year (第52届 = 2021) when the date has none,
+and a sentence that names a numbered occurrence (``今年是第53个世界标准日``,
+``the 55th World Standards Day``) reports it even without a date.
+
+Three things that look like the observance are not: the definition of the day
+(``将每年的10月14日定为世界标准日``, ``celebrated every year on 14 October``), an event
+named after it (``2021年世界标准日主题活动``, ``World Standards Day celebration``) and an
+occurrence in history (``1970年10月14日举行了第一届``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from events import observances
-from events.extract.context import ArticleContext
 from events.extract.dates import DateMention
+from events.extract.lexicon import alternation
 from events.model import Event, Kind, Language, PartialDate
 from events.numerals import NUMERAL_CHARS, to_int
 
+if TYPE_CHECKING:  # context reads ordinal years from here
+    from events.extract.context import ArticleContext
+
 _NEAR = 40
-_ZH_NUMBER = re.compile(rf"第\s*(\d{{1,3}}|[{NUMERAL_CHARS}]{{1,4}})\s*(?:届|屆|个|個)\s*$")
-_EN_NUMBER = re.compile(r"(\d{1,3})(?:st|nd|rd|th)\s+$")
+_QUOTE = "[“”\"'「」『』《]?"
+_ZH_NUMBER = re.compile(
+    rf"第\s*(\d{{1,3}}|[{NUMERAL_CHARS}]{{1,4}})\s*(?:届|屆|个|個|次)\s*{_QUOTE}\s*$"
+)
+_EN_NUMBER = re.compile(r"(\d{1,3})(?:st|nd|rd|th)\s+(?:annual\s+)?$", re.I)
+_YEAR_BEFORE = re.compile(rf"((?:19|20)\d{{2}})\s*年?\s*(?:度)?\s*{_QUOTE}\s*$")
+_YEAR_AFTER = re.compile(rf"^\s*{_QUOTE}\s*((?:19|20)\d{{2}})(?![\d年])")
+_EVERY_YEAR = re.compile(r"每年|每一年|每逢|every year|each year|annually|yearly", re.I)
+# A noun right after the observance's name makes the phrase an event named after it.
+_EVENT_NOUNS = (
+    "活动", "大会", "会议", "论坛", "座谈会", "研讨会", "交流会", "讲座", "宣传周",
+    "宣传月", "典礼", "仪式", "报告会", "纪念会", "启动", "开放日", "竞赛", "展览",
+)  # fmt: skip
+_NAMED_AFTER = re.compile(
+    rf"^{_QUOTE}\s*(?:(?:19|20)\d{{2}}\s*)?(?:[\u3400-\u9fff]{{0,10}}?(?:"
+    + alternation(_EVENT_NOUNS)
+    + r")|\s*(?:celebrations?|events?|programmes?|programs?|seminars?|conferences?|forums?|"
+    r"functions?|ceremon(?:y|ies)|campaigns?|meetings?|workshops?|webinars?|symposi(?:um|a)|"
+    r"lectures?|exhibitions?|contests?|competitions?|awards?|quiz|walk|run)\b)",
+    re.I,
+)
 
 
 def _ordinal(n: int) -> str:
@@ -26,9 +57,67 @@ def _ordinal(n: int) -> str:
 
 
 def _number(sentence: str, name_at: int) -> int | None:
-    before = sentence[max(0, name_at - 12) : name_at]
+    before = sentence[max(0, name_at - 14) : name_at]
     match = _ZH_NUMBER.search(before) or _EN_NUMBER.search(before)
     return to_int(match.group(1)) if match else None
+
+
+def _name_year(sentence: str, name_at: int, spelling: str) -> int | None:
+    """``2021年世界标准日``, ``World Standards Day 2008``: the year written with the name."""
+    before = _YEAR_BEFORE.search(sentence[max(0, name_at - 10) : name_at])
+    after = _YEAR_AFTER.search(sentence[name_at + len(spelling) : name_at + len(spelling) + 10])
+    found = before or after
+    return int(found.group(1)) if found else None
+
+
+def _named_after(sentence: str, name_at: int, spelling: str) -> bool:
+    after = name_at + len(spelling)
+    return bool(_NAMED_AFTER.search(sentence[after : after + 16]))
+
+
+def occurrences(text: str) -> Iterator[tuple[observances.Observance, int, str]]:
+    """Each mention of an observance: which, where, and the spelling used."""
+    folded = text.casefold()
+    for observance in observances.find(text):
+        for spelling in observance.spellings:
+            at = folded.find(spelling.casefold())
+            while at >= 0:
+                yield observance, at, spelling
+                at = folded.find(spelling.casefold(), at + len(spelling))
+
+
+def ordinal_years(text: str) -> list[int]:
+    """The years of the numbered occurrences ``text`` names (``第49届世界标准日`` → 2018)."""
+    found = []
+    for observance, at, _ in occurrences(text):
+        number = _number(text, at)
+        if number is not None and 0 < number < 200:
+            found.append(observance.year_of(number))
+    return found
+
+
+def numbered_observance(
+    ctx: ArticleContext, sentence: str, history_before: int | None
+) -> Event | None:
+    """``今年是第53个世界标准日``: a numbered occurrence named without its date."""
+    for observance, at, _spelling in occurrences(sentence):
+        number = _number(sentence, at)
+        if number is None or not 0 < number < 200:
+            continue
+        year = observance.year_of(number)
+        if history_before is not None and year < history_before:
+            continue
+        start = PartialDate(year, observance.month, observance.day)
+        return Event(
+            title=title(observance, number, ctx.article.language),
+            start=start,
+            end=start,
+            kind=Kind.OBSERVANCE,
+            confidence=0.85,
+            evidence=sentence[:500],
+            series=observance.key,
+        )
+    return None
 
 
 def title(observance: observances.Observance, number: int | None, language: Language) -> str:
@@ -41,8 +130,13 @@ def title(observance: observances.Observance, number: int | None, language: Lang
 
 
 def observance_event(
-    ctx: ArticleContext, sentence: str, mention: DateMention, year: int | None
+    ctx: ArticleContext,
+    sentence: str,
+    mention: DateMention,
+    year: int | None,
+    history_before: int | None = None,
 ) -> Event | None:
+    """The observance dated by ``mention``, if the sentence says that day is it."""
     folded = sentence.casefold()
     for observance in observances.find(sentence):
         if (mention.start[1], mention.start[2]) != (observance.month, observance.day):
@@ -53,19 +147,28 @@ def observance_event(
         spelling = next((s for s in observance.spellings if s.casefold() in window), None)
         if spelling is None:
             continue
+        around = sentence[max(0, mention.begin - 10) : mention.stop + 16]
+        if _EVERY_YEAR.search(around):
+            return None  # the day's definition, not an occurrence
         name_at = folded.find(spelling.casefold(), max(0, mention.begin - _NEAR))
+        if _named_after(sentence, name_at, spelling):
+            return None  # an event named after the day: the other rules read it
         number = _number(sentence, name_at)
         if mention.start[0] is not None:
             year = mention.start[0]
         elif number is not None:
             year = observance.year_of(number)
+        else:
+            year = _name_year(sentence, name_at, spelling) or year
+        if year is not None and history_before is not None and year < history_before:
+            return None
         if year is not None and number is None:
             number = observance.number_in(year)
         start = PartialDate(year, observance.month, observance.day)
         return Event(
             title=title(observance, number, ctx.article.language),
             start=start,
-            end=start if start.known else None,
+            end=start,
             kind=Kind.OBSERVANCE,
             confidence=0.9 if start.known else 0.6,
             evidence=sentence[:500],
