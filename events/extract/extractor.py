@@ -100,8 +100,8 @@ def _sentences(body: str, hant: bool) -> Iterator[tuple[str, int | None]]:
     (``第49届世界标准日``) writes its year too."""
     for paragraph in body.split("\n"):
         sentences = split_sentences(paragraph)
-        written = [
-            [m.start[0] for m in _dates_in(s, hant) if m.explicit_year] + ordinal_years(s)
+        written: list[list[int]] = [
+            [m.start[0] for m in _dates_in(s, hant) if m.start[0] is not None] + ordinal_years(s)
             for s in sentences
         ]
         year: int | None = None
