@@ -64,7 +64,7 @@ _LABEL = re.compile("^(?:" + "|".join(both_scripts(ZH_TIME_LABELS)) + r")\s*[::]
 def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
     """Every event of ``article``, in order of first mention, each occurrence once."""
     article_ctx = article_context(article)
-    reported = article.published_date if article.published_rule == "dateline" else None
+    reported = article.published_date if article.published_rule != "signature" else None
     events: list[Event] = []
     hant = article.language is Language.HANT
     for index, (sentence, paragraph_year) in enumerate(_sentences(article.body, hant)):

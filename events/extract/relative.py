@@ -1,9 +1,10 @@
-"""Dates an English news report gives relative to its dateline: ``opened today``, ``on
-Friday``, and ``runs until 14 June`` after such a start.
+"""Dates a news report gives relative to its own date: ``opened today``, ``on Friday``,
+``从今天开始``, ``昨在深开讲``, ``28日上午`` (the month and year are the report's), and
+``runs until 14 June`` after such a start.
 
-They mean something only when the report dates itself in a dateline (``Geneva, 4 June 2024 –``);
-a publication line may come days later, and a Chinese ``今天`` is mostly quoted speech, so
-neither is used.
+They are read only against the date the page states for itself above the text (a dateline or
+publication line), never against a notice's signature, and a Chinese ``今天`` only when an event
+verb follows it outside quotation marks: elsewhere it is mostly quoted speech.
 """
 
 from __future__ import annotations
@@ -17,6 +18,18 @@ from events.extract.dates import DateMention
 _TODAY = re.compile(r"\b(?:today|this morning|this afternoon)\b", re.I)
 _WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ZH_RELATIVE = re.compile(
+    r"(?P<w>今天|今日|今(?=起|晚|在)|昨天|昨日|昨(?=在|晚)|明天|明日|明(?=起))"
+    r"(?=[^,,。;“”]{0,8}?(?:开始|開始|起|开幕|開幕|召开|召開|举行|舉行|举办|舉辦|启动|啟動|开讲|開講|"
+    r"开展|開展|闭幕|閉幕|拉开|拉開))"
+)
+_ZH_SHIFT = {"今": 0, "昨": -1, "明": 1}
+# ``28日上午`` with no month: at the start of a clause or after ``于``/``在``, before a time of day,
+# a comma or an event verb.
+_ZH_DAY_ONLY = re.compile(
+    r"(?:(?<=^)|(?<=[,,;;。:])|(?<=于|於|在|将|將|至))\s*(?P<d>\d{1,2})\s*日"
+    r"(?=\s*(?:上午|下午|晚上|晚|早上|中午|[,,]|在|起|开幕|開幕|召开|召開|举行|舉行|举办|舉辦|开|開))"
+)
 _UNTIL = re.compile(r"(?:\buntil|\bthrough|\btill|\bto|至|到)\s*$", re.I)
 
 
@@ -24,11 +37,41 @@ def _day(date: dt.date) -> tuple[int | None, int, int]:
     return (date.year, date.month, date.day)
 
 
+def _quoted(sentence: str, at: int) -> bool:
+    before = sentence[:at]
+    return before.count("“") > before.count("”") or before.count("「") > before.count("」")
+
+
+def _nearest_day(reported: dt.date, day: int) -> dt.date | None:
+    """The date with day-of-month ``day`` nearest the report's (last, this or next month)."""
+    candidates = []
+    for shift in (-1, 0, 1):
+        month_index = reported.year * 12 + reported.month - 1 + shift
+        try:
+            candidates.append(dt.date(month_index // 12, month_index % 12 + 1, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs(d - reported), default=None)
+
+
+def _zh_mentions(sentence: str, reported: dt.date) -> list[DateMention]:
+    found = []
+    for m in _ZH_RELATIVE.finditer(sentence):
+        if not _quoted(sentence, m.start()):
+            day = reported + dt.timedelta(days=_ZH_SHIFT[m.group("w")[0]])
+            found.append(DateMention(_day(day), None, m.start(), m.end(), "day", True))
+    for m in _ZH_DAY_ONLY.finditer(sentence):
+        nearest = _nearest_day(reported, int(m.group("d")))
+        if nearest is not None:
+            found.append(DateMention(_day(nearest), None, m.start("d"), m.end(), "day", True))
+    return found
+
+
 def relative_mentions(sentence: str, reported: dt.date | None) -> list[DateMention]:
     """``today`` is the report's day; ``on Friday`` the last Friday on or before it."""
     if reported is None:
         return []
-    found = []
+    found = _zh_mentions(sentence, reported)
     for m in _TODAY.finditer(sentence):
         found.append(DateMention(_day(reported), None, m.start(), m.end(), "day", True))
     for m in _WEEKDAY.finditer(sentence):

@@ -33,8 +33,13 @@ def test_on_a_weekday_is_the_last_such_day_of_the_report() -> None:
     )  # fmt: skip
 
 
-def test_without_a_dateline_today_means_nothing() -> None:
+def test_a_publication_line_dates_today() -> None:
     _, events = read("Standards news\nPublished: 2024-06-04\nThe ITU Council opened today.")
+    assert [e["start"] for e in events] == ["2024-06-04"]
+
+
+def test_without_a_date_of_its_own_today_means_nothing() -> None:
+    _, events = read("Standards news\nThe ITU Council opened today.")
     assert events == []
 
 
