@@ -42,8 +42,11 @@ _DATES = [
         r"(?P<mg>民國|民国)?\s*(?<![\d.])(?P<y>\d{2,3})\s*(?P<sep>年|[-/.])\s*(?P<m>\d{1,2})\s*"
         r"(?:月|[-/.])\s*(?P<d>\d{1,2})(?![\d.])\s*日?"
     ),
-    re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD},?\s+{_EN_YEAR}", re.I),
-    re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+{_MONTH},?\s+{_EN_YEAR}", re.I),
+    re.compile(rf"(?<![A-Za-z]){_MONTH}\s+(?P<d>\d{{1,2}}){_ORD},?\s+{_EN_YEAR}", re.I),
+    re.compile(rf"(?<![\dA-Za-z])(?P<d>\d{{1,2}}){_ORD}\s+{_MONTH},?\s+{_EN_YEAR}", re.I),
+    # 09/23/2022 (month first, as American pages write) and 14-10-2025 / 14.10.2025 (day first)
+    re.compile(r"(?<![\d.])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d.])"),
+    re.compile(r"(?<![\d.])(?P<d>\d{1,2})[-.](?P<m>\d{1,2})[-.](?P<y>(?:19|20)\d{2})(?![\d.])"),
 ]
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?!\d)")
 _WEEKDAY = re.compile(
@@ -54,7 +57,9 @@ _WEEKDAY = re.compile(
 # Words that label a publication date, right before it (``发布时间:``, ``Posted on``).
 _DATE_LABEL = re.compile(
     r"(?:(?<![\u3400-\u9fff])(?:发布时间|發佈時間|發布時間|发布日期|發布日期|發佈日期|发表时间|發表時間|"
-    r"发文日期|發文日期|更新时间|更新時間|更新日期|更新|刊登日期|上稿时间|上稿時間|日期|时间|時間)|"
+    r"发文日期|發文日期|更新时间|更新時間|更新日期|更新|刊登日期|上稿时间|上稿時間|录入时间|錄入時間|"
+    r"添加日期|添加时间|添加時間|发表于|發表於|发布于|發佈於|發布於|上传时间|上傳時間|创建时间|建立時間|"
+    r"日期|时间|時間)|"
     r"(?:release date|released on|released|publication date|publish(?:ed)? date|published on|"
     r"published|date posted|dated|"
     r"posted on|posted|last updated|updated on|update on|updated|update time|date|"
@@ -133,7 +138,7 @@ def _remainder(line: str, match: re.Match[str]) -> str:
     rest = line[: match.start()] + " " + line[match.end() :]
     for pattern in (_CLOCK, _WEEKDAY, _INFO_PAIR):
         rest = pattern.sub(" ", rest)
-    return _FILLER.sub("", rest)
+    return _FILLER.sub(" ", rest).strip()
 
 
 def _moment(date: dt.date, line: str, match: re.Match[str]) -> Published:
@@ -172,7 +177,10 @@ def _judge(lines: Sequence[str], index: int, *, seen_headline: bool) -> Publicat
     date, match, labelled = found
     labelled = labelled or (index > 0 and _label_only(lines[index - 1].strip()))
     rest = _remainder(line, match)
-    bare = len(_HAN.findall(rest)) <= 4 and len(" ".join(_LATIN_WORD.findall(rest))) <= 14
+    words = _LATIN_WORD.findall(rest)
+    bare = len(_HAN.findall(rest)) <= 4 and (
+        len(" ".join(words)) <= 14 or (len(words) <= 4 and all(w[0].isupper() for w in words))
+    )
     short = len(line) <= 120 and "。" not in line
     following = next((x.strip() for x in lines[index + 1 :] if x.strip()), "")
     widget = (
@@ -188,18 +196,21 @@ def _judge(lines: Sequence[str], index: int, *, seen_headline: bool) -> Publicat
 
 
 def publication_line(lines: Sequence[str]) -> PublicationLine | None:
-    """The page's own date from its top lines, else from a date line closing it
+    """The page's own date from its top lines (a labelled one may follow a summary
+    paragraph, as on news portals that repeat the lead above the date line), else from a
+    date line closing it
     (``2015/09/16`` or ``Published on: …`` after the last paragraph), or ``None``."""
-    seen_headline = False
+    seen_headline = in_text = False
     for index, raw in enumerate(lines[:TOP_LINES]):
         line = raw.strip()
         if not line:
             continue
+        if is_related_heading(line):
+            break  # what follows lists other articles with their dates
         judged = _judge(lines, index, seen_headline=seen_headline)
-        if judged is not None:
-            return judged
-        if _is_paragraph(line):
-            break  # the first paragraph: the page did not date itself above it
+        if judged is not None and (judged.labelled or not in_text):
+            return judged  # below the first paragraph, only a labelled date is the page's
+        in_text = in_text or _is_paragraph(line)
         if not seen_headline and is_headline(line) and _find_date(line) is None:
             seen_headline = True
     tail: list[int] = []
