@@ -140,6 +140,8 @@ def segment(lines: Sequence[str]) -> Segmented:
             after = kind
         if kind == BODY and _chrome(line) and not result.body:
             kind = "chrome"
+        if kind == "signature" and not result.body:
+            kind = "chrome"  # a date line above the article is a site's clock, not a signature
         if kind == BODY and previous == "attachments" and _LIST_ITEM.search(line):
             kind = "attachments"  # the numbered items continuing an attachment list
         if kind == BODY and previous == "contact" and _CONTACT_WORD.search(line):

@@ -63,7 +63,7 @@ _DATE_LABEL = re.compile(
     r"(?:release date|released on|released|publication date|publish(?:ed)? date|published on|"
     r"published|date posted|dated|"
     r"posted on|posted|last updated|updated on|update on|updated|update time|date|"
-    r"(?:asked|written|posted|submitted|added) by [^|,]{1,40}? on))"
+    r"(?:asked|written|posted|submitted|added|distributed) by [^|,]{1,40}? on))"
     r"[\s_]*[::]?[\s_]*$",
     re.I,
 )
@@ -77,6 +77,12 @@ _INFO_PAIR = re.compile(
     r"(?:来源|來源|作者|编辑|編輯|责任编辑|責任編輯|责编|責編|点击数?|點擊數?|浏览(?:次数|量)?|瀏覽(?:次數|量)?|"
     r"阅读(?:量|数)?|閱讀(?:量|數)?|人气|人氣|字号|字號|稿源|供稿|发布者|發布者|發布單位|发布单位|"
     r"Source|Author|By|Editor|Views?|Hits|Reads?|Comments?)\s*[::]?\s*[^|｜/\s]{0,24}",
+    re.I,
+)
+# A site's section names around the date (``NEWS | …``, ``… | Press release``).
+_SECTION = re.compile(
+    r"\b(?:press releases?|news(?:room)?|media|announcements?|statements?|speech(?:es)?|"
+    r"updates?|stories|story)\b|新闻动态|新聞動態|要闻|要聞|新闻|新聞|动态|動態|通知公告",
     re.I,
 )
 _FILLER = re.compile(r"[\s_|｜/\\·•\-–—_()（）\[\]【】<>《》:：,，.。*#★☆◎■□◆◇►>]+")
@@ -117,8 +123,9 @@ def _month(match: re.Match[str]) -> int:
 
 
 def _find_date(line: str) -> tuple[dt.date, re.Match[str], bool] | None:
-    """The first full date of ``line``; a Minguo date written with dashes (``111-10-14``)
-    counts only right after a label, where nothing else could be meant."""
+    """The line's full date, a labelled one first; a Minguo date written with dashes
+    (``111-10-14``) counts only right after a label, where nothing else could be meant."""
+    first: tuple[dt.date, re.Match[str], bool] | None = None
     for pattern in _DATES:
         for match in pattern.finditer(line):
             labelled = bool(_DATE_LABEL.search(_WEEKDAY_BEFORE.sub("", line[: match.start()])))
@@ -128,15 +135,19 @@ def _find_date(line: str) -> tuple[dt.date, re.Match[str], bool] | None:
             if year is None:
                 continue
             try:
-                return dt.date(year, _month(match), int(match.group("d"))), match, labelled
+                found = (dt.date(year, _month(match), int(match.group("d"))), match, labelled)
             except ValueError:
                 continue
-    return None
+            if labelled:
+                return found
+            if first is None or match.start() < first[1].start():
+                first = found
+    return first
 
 
 def _remainder(line: str, match: re.Match[str]) -> str:
     rest = line[: match.start()] + " " + line[match.end() :]
-    for pattern in (_CLOCK, _WEEKDAY, _INFO_PAIR):
+    for pattern in (_CLOCK, _WEEKDAY, _INFO_PAIR, _SECTION):
         rest = pattern.sub(" ", rest)
     return _FILLER.sub(" ", rest).strip()
 
@@ -178,8 +189,12 @@ def _judge(lines: Sequence[str], index: int, *, seen_headline: bool) -> Publicat
     labelled = labelled or (index > 0 and _label_only(lines[index - 1].strip()))
     rest = _remainder(line, match)
     words = _LATIN_WORD.findall(rest)
-    bare = len(_HAN.findall(rest)) <= 4 and (
-        len(" ".join(words)) <= 14 or (len(words) <= 4 and all(w[0].isupper() for w in words))
+    # beside the date only labels, a site or a byline: few Han characters, few capitalised words;
+    # a line that starts with its date and clock may carry a longer site name
+    han = len(_HAN.findall(rest))
+    dated_first = match.start() <= 2 and bool(_CLOCK.match(line[match.end() :].lstrip()))
+    bare = han <= (12 if dated_first else 4) and (
+        len(words) <= 4 and all(w[0].isupper() for w in words)
     )
     short = len(line) <= 120 and "。" not in line
     following = next((x.strip() for x in lines[index + 1 :] if x.strip()), "")

@@ -1,0 +1,121 @@
+"""The line where a page dates itself, in the layouts real sites print (one row per layout),
+and the lines that look like one and are not. Every text here was written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from events.read import read_bytes
+from events.read.publine import publication_line
+
+BODY = "市场监管局召开标准化工作会议，部署下一阶段的重点任务，各部门负责同志参加了会议。"
+EN_BODY = "The committee met to review its work programme and agreed on the next steps."
+
+
+def _published(text: str) -> dt.date | None:
+    article = read_bytes(text.encode(), "page.txt")
+    return article.published_date
+
+
+@pytest.mark.parametrize(
+    ("top", "expected"),
+    [
+        ("2016-09-15 10:15:38\u3000来源:中国质量报", dt.date(2016, 9, 15)),
+        ("2023年03月02日", dt.date(2023, 3, 2)),
+        ("发布时间：2024-05-28 09:30", dt.date(2024, 5, 28)),
+        ("發布日期:111-10-14", dt.date(2022, 10, 14)),
+        ("民國112年3月8日 來源:本局", dt.date(2023, 3, 8)),
+        ("2024年5月28日 星期二 15:30 來源:本網訊", dt.date(2024, 5, 28)),
+        ("点击数:12   录入时间:2014年10月14日    文章来源:", dt.date(2014, 10, 14)),
+        ("( | 2021-07-29", dt.date(2021, 7, 29)),
+        ("2025-06-27 10:06 Author:admin Source:协会", dt.date(2025, 6, 27)),
+        ("2023-05-06 10:56:21 质量新闻网", dt.date(2023, 5, 6)),
+    ],
+    ids=[
+        "date-first-source",
+        "date-alone",
+        "labelled-time",
+        "minguo-dashes",
+        "minguo-words",
+        "weekday-time-source",
+        "among-counters",
+        "punctuation",
+        "author-source",
+        "date-then-site",
+    ],
+)
+def test_chinese_publication_lines(top: str, expected: dt.date) -> None:
+    assert _published(f"标准化工作会议召开\n{top}\n{BODY}\n") == expected
+
+
+@pytest.mark.parametrize(
+    ("top", "expected"),
+    [
+        ("Update on:2021-08-11 15:31", dt.date(2021, 8, 11)),
+        ("XinhuaUpdated: October 22, 2019", dt.date(2019, 10, 22)),
+        ("23 Nov 2015", dt.date(2015, 11, 23)),
+        ("NEWS | October 18, 2022", dt.date(2022, 10, 18)),
+        ("Date: 2020-10-09   Source: Standards Office   Views: 356", dt.date(2020, 10, 9)),
+        ("Posted on 3 May 2021", dt.date(2021, 5, 3)),
+        ("Dated:_14 Oct 2013", dt.date(2013, 10, 14)),
+        ("09/23/2022 | Press release", dt.date(2022, 9, 23)),
+        ("Jane Doe | 27 July 2016", dt.date(2016, 7, 27)),
+        ("Published on: Thursday, October 14, 2021, 05:46 PM", dt.date(2021, 10, 14)),
+    ],
+    ids=[
+        "update-on",
+        "glued-label",
+        "date-alone",
+        "section-bar",
+        "date-source-views",
+        "posted-on",
+        "dated-underscore",
+        "month-first",
+        "byline",
+        "weekday-after-label",
+    ],
+)
+def test_english_publication_lines(top: str, expected: dt.date) -> None:
+    assert _published(f"Committee meets in Geneva\n{top}\n{EN_BODY}\n") == expected
+
+
+def test_a_label_on_the_line_above_its_date() -> None:
+    assert _published(f"标准化工作会议召开\n時間:\n2016-06-02\n{BODY}\n") == dt.date(2016, 6, 2)
+
+
+def test_a_labelled_line_below_a_repeated_lead() -> None:
+    text = f"Committee meets\n{EN_BODY}\nUpdated: October 22, 2019\n{EN_BODY}\n"
+    assert _published(text) == dt.date(2019, 10, 22)
+
+
+def test_a_date_line_closing_the_page() -> None:
+    assert _published(f"标准化工作会议召开\n{BODY}\n{BODY}\n2015/09/16\n") == dt.date(2015, 9, 16)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"2024年11月23日 星期六\n标准化工作会议召开\n{BODY}\n",  # the site's clock
+        f"2024年11月05日\n星期二\n标准化工作会议召开\n{BODY}\n",  # weekday on its own line
+        f"标准化工作会议召开\n{BODY}\n相关新闻\n日期:2022-04-01\n",  # another article's date
+        f"标准化论坛于2023年6月9日在青岛开幕\n{BODY}\n",  # a headline's event date
+        f"Forum opens 27 July 2016\n{EN_BODY}\n",  # the same in English
+        f"标准化工作会议召开\n{BODY}\n活动时间:2021年10月14日至28日\n{BODY}\n",  # a notice's window
+    ],
+    ids=["clock-widget", "widget-weekday-below", "related", "headline", "en-headline", "window"],
+)
+def test_lines_that_are_not_the_publication_date(text: str) -> None:
+    assert _published(text) is None
+
+
+def test_a_bare_publication_line_leaves_the_body() -> None:
+    article = read_bytes(f"Committee meets\nNEWS | October 18, 2022\n{EN_BODY}\n".encode(), "p.txt")
+    assert "October 18" not in article.body
+    assert article.lead == EN_BODY
+
+
+def test_the_rule_is_reported() -> None:
+    found = publication_line(["Committee meets", "Posted on 3 May 2021", EN_BODY])
+    assert found is not None and found.rule == "labelled-line" and found.index == 1
