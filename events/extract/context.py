@@ -48,7 +48,8 @@ class ArticleContext:
         published = self.article.published_date
         if published is not None:
             return published.year
-        return self.headline_year or self.ordinal_year or self.text_year
+        evidence = [y for y in (self.headline_year, self.ordinal_year, self.text_year) if y]
+        return max(evidence) if evidence else None
 
 
 def _article_city(article: Article) -> str | None:

@@ -181,7 +181,7 @@ _OPENS = re.compile(
 
 def _opens(sentence: str, mention: DateMention, clause: str) -> bool:
     """Whether the words around a single day say only that something began on it."""
-    before = sentence[max(0, mention.begin - 6) : mention.begin]
+    before = sentence[max(0, mention.begin - 16) : mention.begin]
     after = sentence[mention.stop :].lstrip()
     return bool(_OPENS.search(clause[:60]) or _OPENS.search(before) or after.startswith("起"))
 

@@ -1,0 +1,130 @@
+"""The forms the real-page corpus showed, one table per rule, in all three scripts where the
+rule applies, with sentences written for these tests (never copied from a page); the rows that
+look like an event and are not sit beside the ones that are."""
+
+from __future__ import annotations
+
+import pytest
+
+from events.extract import event_to_json, extract
+from events.read import read_bytes
+
+
+def day_of(year: int) -> tuple[str, str, str]:
+    return (f"{year}-10-14", f"{year}-10-14", "observance")
+
+
+def events_of(text: str) -> list[tuple[str, str | None, str]]:
+    article = read_bytes(text.encode(), "page.txt")
+    return [(e["start"], e["end"], e["kind"]) for e in map(event_to_json, extract(article))]
+
+
+# Years an ordinal fixes: the 1st World Standards Day was in 1970.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("标题\n今年是第53个世界标准日，各地开展宣传。", [day_of(2022)]),
+        ("標題\n今年迎來第54屆世界標準日。", [day_of(2023)]),
+        ("News\nThis year marks the 55th World Standards Day.", [day_of(2024)]),
+        ("标题\n10月14日是第49届“世界标准日”。", [day_of(2018)]),
+    ],
+    ids=["hans-ge", "hant-jie", "en-ordinal", "hans-quoted-name"],
+)
+def test_an_ordinal_dates_the_observance(
+    text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert events_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "标题\n1969年9月，理事会决定将每年的10月14日定为世界标准日。",
+        "News\nWorld Standards Day is celebrated every year on 14 October.",
+        "標題\n2023年6月1日報道：1970年10月14日舉行了第一屆世界標準日慶祝活動。",
+    ],
+    ids=["definition-hans", "definition-en", "history-hant"],
+)
+def test_the_definition_and_history_of_the_day_are_not_occurrences(text: str) -> None:
+    assert [e for e in events_of(text) if e[2] == "observance"] == []
+
+
+def test_an_event_named_after_the_day_is_that_event() -> None:
+    found = events_of("标题\n2021年10月14日，市局定于当天举办2021年世界标准日主题活动。")
+    assert ("2021-10-14", "2021-10-14", "observance") not in found
+    assert [e[0] for e in found] == ["2021-10-14"]
+
+
+def test_a_year_written_with_the_name_dates_the_day() -> None:
+    found = events_of("News\nThe city joins World Standards Day 2008 celebrations on October 14.")
+    assert ("2008-10-14", "2008-10-14", "observance") not in found  # a celebration, not the day
+    assert events_of("News\nWorld Standards Day 2008 falls on October 14.")[0][:2] == (
+        "2008-10-14",
+        "2008-10-14",
+    )
+
+
+# Minguo years are Gregorian + 1911, in traditional text only.
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("標題\n研討會於111年10月14日在臺北舉行。", "2022-10-14"),
+        ("標題\n研討會於民國112年3月8日在臺中舉行。", "2023-03-08"),
+    ],
+)
+def test_minguo_years(text: str, start: str) -> None:
+    assert [e[0] for e in events_of(text)] == [start]
+
+
+def test_a_short_year_in_simplified_text_is_no_year() -> None:
+    assert events_of("标题\n123年5月6日,标准化大会在深圳召开。") == []
+
+
+# Ranges keep their end.
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("标题\n第39届大会将于2016年9月9日——14日在北京召开。", ("2016-09-09", "2016-09-14")),
+        ("标题\n培训班于2023年7月25日至8月3日举办。", ("2023-07-25", "2023-08-03")),
+        ("標題\n研討會於2022年十一月八日至十一日舉行。", ("2022-11-08", "2022-11-11")),
+        ("News\nThe plenary was held from 16 to 18 September 2019.", ("2019-09-16", "2019-09-18")),
+        ("News\nThe Forum will be held June 9-11, 2023 in Qingdao.", ("2023-06-09", "2023-06-11")),
+    ],
+    ids=["double-dash", "cross-month", "chinese-numerals", "from-to", "en-range-year"],
+)
+def test_ranges_keep_their_end(text: str, span: tuple[str, str]) -> None:
+    assert [e[:2] for e in events_of(text)] == [span]
+
+
+# A one-day event ends on its day; something said only to begin then has no known end.
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("标题\n标准化论坛将于3月5日在北京举办。", "--03-05"),
+        ("标题\n3月5日，标准化宣传周在北京启动。", None),
+        ("News\nThe awareness campaign was launched on March 5.", None),
+    ],
+    ids=["one-day", "launch", "en-launch"],
+)
+def test_the_end_of_a_single_day(text: str, end: str | None) -> None:
+    assert [e[1] for e in events_of(text)] == [end]
+
+
+# Days given relative to the page's own date.
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("论坛开幕\n2017-06-27 07:19 来源:本报\n从今天开始,本市将举办标准化论坛。", "2017-06-27"),
+        ("标准化论坛开讲\n发布时间:2019-09-07\n标准化论坛昨在深开讲,专家齐聚。", "2019-09-06"),
+        ("标准化论坛开幕\n发布时间:2017-06-27\n28日上午,标准化论坛将在酒店开幕。", "2017-06-28"),
+        ("IEC\nUpdated: October 22, 2019\nThe general meeting opened on Monday.", "2019-10-21"),
+    ],
+    ids=["today", "yesterday", "day-only", "weekday"],
+)
+def test_days_relative_to_the_page_date(text: str, start: str) -> None:
+    assert [e[0] for e in events_of(text)] == [start]
+
+
+def test_today_in_quoted_speech_is_not_the_page_date() -> None:
+    text = "新闻\n发布时间:2023-06-09\n他说:“今天我们召开标准化大会。”"
+    assert all(e[0] != "2023-06-09" for e in events_of(text))
