@@ -10,6 +10,7 @@ file may extend :data:`OBSERVANCES` through :func:`register`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from events.model import Language
@@ -42,12 +43,21 @@ class Observance:
 OBSERVANCES: dict[str, Observance] = {}
 
 
+_SPELLINGS: list[re.Pattern[str]] = []  # one pattern of every spelling, rebuilt on register
+
+
 def register(observance: Observance) -> None:
     OBSERVANCES[observance.key] = observance
+    spellings = sorted({s for o in OBSERVANCES.values() for s in o.spellings}, key=len)
+    _SPELLINGS[:] = [re.compile("|".join(re.escape(s) for s in reversed(spellings)), re.I)]
 
 
 def find(text: str) -> list[Observance]:
-    """Observances whose name occurs in ``text`` (case-insensitive for Latin names)."""
+    """Observances whose name occurs in ``text`` (case-insensitive for Latin names).
+
+    Every sentence of every article is asked, so one search over all spellings comes first."""
+    if not _SPELLINGS or _SPELLINGS[0].search(text) is None:
+        return []
     folded = text.casefold()
     return [o for o in OBSERVANCES.values() if any(s.casefold() in folded for s in o.spellings)]
 

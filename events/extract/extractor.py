@@ -67,14 +67,14 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
     reported = article.published_date if article.published_rule != "signature" else None
     events: list[Event] = []
     hant = article.language is Language.HANT
-    for index, (sentence, paragraph_year) in enumerate(_sentences(article.body, hant)):
+    for index, (sentence, paragraph_year, ordinals) in enumerate(_sentences(article.body, hant)):
         if len(events) >= max_events:
             break  # the cap also bounds the work on hostile input
         ctx = dataclasses.replace(article_ctx, paragraph_year=paragraph_year)
         skip_until = dateline_span(sentence) if index == 0 else 0
         mentions = with_relative(sentence, _dates_in(sentence, hant), reported)
         sentence_names = functools.cache(lambda s=sentence: names_in(s))
-        numbered = numbered_observance(ctx, sentence, _history_before(ctx))
+        numbered = numbered_observance(ctx, sentence, _history_before(ctx), ordinals)
         if numbered is not None:
             _keep(events, numbered)
         for position, mention in enumerate(mentions):
@@ -93,21 +93,22 @@ def _dates_in(sentence: str, hant: bool) -> list[DateMention]:
     return [m for m in find_dates(sentence) if hant or not m.minguo]
 
 
-def _sentences(body: str, hant: bool) -> Iterator[tuple[str, int | None]]:
+def _sentences(body: str, hant: bool) -> Iterator[tuple[str, int | None, list[int]]]:
     """Each sentence with the year its paragraph gives it: the last explicit year written
     before it (``2023年5月20日是…。…於5月22日(星期一)舉辦``), else the first written after
     it (``10月14日是世界标准日。…定于2008年10月6日-16日…``); a numbered observance
     (``第49届世界标准日``) writes its year too."""
     for paragraph in body.split("\n"):
         sentences = split_sentences(paragraph)
+        ordinals = [ordinal_years(s) for s in sentences]
         written: list[list[int]] = [
-            [m.start[0] for m in _dates_in(s, hant) if m.start[0] is not None] + ordinal_years(s)
-            for s in sentences
+            [m.start[0] for m in _dates_in(s, hant) if m.start[0] is not None] + numbered
+            for s, numbered in zip(sentences, ordinals, strict=True)
         ]
         year: int | None = None
         for index, sentence in enumerate(sentences):
             later = next((ys[0] for ys in written[index + 1 :] if ys), None)
-            yield sentence, year or later
+            yield sentence, year or later, ordinals[index]
             year = written[index][-1] if written[index] else year
 
 

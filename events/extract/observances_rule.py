@@ -97,9 +97,12 @@ def ordinal_years(text: str) -> list[int]:
 
 
 def numbered_observance(
-    ctx: ArticleContext, sentence: str, history_before: int | None
+    ctx: ArticleContext, sentence: str, history_before: int | None, ordinals: list[int]
 ) -> Event | None:
-    """``今年是第53个世界标准日``: a numbered occurrence named without its date."""
+    """``今年是第53个世界标准日``: a numbered occurrence named without its date
+    (``ordinals``: the sentence's :func:`ordinal_years`, already read)."""
+    if not ordinals:
+        return None
     for observance, at, _spelling in occurrences(sentence):
         number = _number(sentence, at)
         if number is None or not 0 < number < 200:

@@ -54,8 +54,13 @@ def _nearest_day(reported: dt.date, day: int) -> dt.date | None:
     return min(candidates, key=lambda d: abs(d - reported), default=None)
 
 
+_ZH_CUES = re.compile("[今昨明日]")
+
+
 def _zh_mentions(sentence: str, reported: dt.date) -> list[DateMention]:
-    found = []
+    found: list[DateMention] = []
+    if _ZH_CUES.search(sentence) is None:
+        return found
     for m in _ZH_RELATIVE.finditer(sentence):
         if not _quoted(sentence, m.start()):
             day = reported + dt.timedelta(days=_ZH_SHIFT[m.group("w")[0]])
