@@ -17,7 +17,7 @@ from events.extract.lexicon import head_kind
 from events.extract.observances_rule import ordinal_years
 from events.extract.organisers import is_organisation
 from events.extract.years import year_in
-from events.model import Article, Kind
+from events.model import Article, Kind, Language
 
 _NOTICE = re.compile(
     r"^(?P<issuer>.{0,40}?)(?:关于|關於)(?:开展|開展|举办|舉辦|组织|組織|召开|召開|举行|舉行|做好)?"
@@ -108,21 +108,23 @@ def article_context(article: Article) -> ArticleContext:
         subject_kind,
         year_in(article.title),
         ordinal_year=max(ordinals) if ordinals else None,
-        text_year=_text_year(article.body),
+        text_year=_text_year(article.body, article.language),
     )
 
 
-_FULL_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})(?:\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))|"
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b|"
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December),?\s+((?:19|20)\d{2})\b"
+_FULL_DATE_ZH = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})(?:\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))"
+)
+_FULL_DATE_EN = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
+    r"((?:19|20)\d{2})\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    r"Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b"
 )
 
 
-def _text_year(body: str) -> int | None:
-    years = [int(next(g for g in m.groups() if g)) for m in _FULL_DATE.finditer(body)]
+def _text_year(body: str, language: Language) -> int | None:
+    pattern = _FULL_DATE_EN if language is Language.EN else _FULL_DATE_ZH
+    years = [int(next(g for g in m.groups() if g)) for m in pattern.finditer(body)]
     return max(years) if years else None
 
 

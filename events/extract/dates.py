@@ -18,8 +18,10 @@ from events.numerals import to_int
 Day = tuple[int | None, int, int]  # (year or None, month, day)
 
 _N = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
-_Y = r"(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}|(?:民國|民国)?(?<!\d)\d{2,3}(?=\s*年)"
+_Y = r"(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}"
 MINGUO_OFFSET = 1911  # 民國111年 = 2022: Taiwan's official dates count from 1912
+# Looked for only before a date that has no year (a branch in _ZH would slow every search).
+_MINGUO_BEFORE = re.compile(r"(?:(?P<mg>民國|民国)\s*)?(?<!\d)(?P<y>\d{2,3})\s*年\s*$")
 _END_MARK = r"(?:日|号|號)"
 _ZH = re.compile(
     rf"(?:(?P<y>{_Y})\s*年\s*)?(?P<m>{_N})\s*月\s*(?P<d>{_N})\s*{_END_MARK}"
@@ -148,20 +150,20 @@ def _zh_window(count: str | None, unit: str | None) -> int | None:
 
 
 def _zh_year(text: str | None) -> int | None:
-    """``2021``, ``二〇二一`` or a Minguo ``111``/``民國111`` (Gregorian + 1911)."""
-    if not text:
-        return None
-    number = to_int(text.removeprefix("民國").removeprefix("民国"))
-    if number is not None and number < 200:
-        return number + MINGUO_OFFSET
-    return number
+    """``2021`` or ``二〇二一``."""
+    return to_int(text) if text else None
 
 
 def _zh_mentions(sentence: str) -> list[DateMention]:
     found: list[DateMention] = []
     for m in _ZH.finditer(sentence):
         year = _zh_year(m.group("y"))
-        if year is None and _BAD_YEAR.search(sentence, 0, m.start()):
+        begin, minguo = m.start(), None
+        if year is None:
+            minguo = _MINGUO_BEFORE.search(sentence, max(0, begin - 10), begin)
+        if minguo is not None and 1 <= int(minguo.group("y")) <= 150:
+            year, begin = int(minguo.group("y")) + MINGUO_OFFSET, minguo.start()
+        elif year is None and _BAD_YEAR.search(sentence, 0, m.start()):
             continue  # ``0000年5月6日`` / ``99999年…``: a year given but impossible, not no year
         month, day = to_int(m.group("m")), to_int(m.group("d"))
         if month is None or day is None or not _valid(year, month, day):
@@ -179,26 +181,25 @@ def _zh_mentions(sentence: str) -> list[DateMention]:
         if window is not None:
             form = "window"
             start, end = _shift(start, -window), _shift(start, window)
-        if m.group("before") or _deadline_before(sentence, m.start()):
+        if m.group("before") or _deadline_before(sentence, begin):
             form = "deadline" if form == "day" else form
         weekday = None
         if m.group("wk1"):
             w = _WEEKDAY_ZH.search(m.group("wk1"))
             weekday = _WEEKDAYS_ZH[w.group(1)] if w else None
         time, end_time, used = _times(sentence[m.end() :], english=False)
-        bare = m.group("y") or ""
         found.append(
             DateMention(
                 start,
                 end,
-                m.start(),
+                begin,
                 m.end() + used,
                 form,
                 year is not None,
                 time,
                 end_time,
                 weekday,
-                minguo=bare.isdigit() and len(bare) < 4,
+                minguo=minguo is not None and not minguo.group("mg"),
             )
         )
     for m in _ISO.finditer(sentence):

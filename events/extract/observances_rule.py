@@ -86,9 +86,14 @@ def occurrences(text: str) -> Iterator[tuple[observances.Observance, int, str]]:
                 at = folded.find(spelling.casefold(), at + len(spelling))
 
 
+_ORDINAL_CUE = re.compile(rf"第\s*(?:\d|[{NUMERAL_CHARS}])|\d(?:st|nd|rd|th)\b", re.I)
+
+
 def ordinal_years(text: str) -> list[int]:
     """The years of the numbered occurrences ``text`` names (``第49届世界标准日`` → 2018)."""
-    found = []
+    found: list[int] = []
+    if _ORDINAL_CUE.search(text) is None:
+        return found  # most sentences number nothing: one search, then done
     for observance, at, _ in occurrences(text):
         number = _number(text, at)
         if number is not None and 0 < number < 200:
