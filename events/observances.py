@@ -73,7 +73,14 @@ register(
             Language.HANT: "世界標準日",
             Language.EN: "World Standards Day",
         },
-        aliases=("世界标准化日", "世界標準化日", "World Standard Day", "World Standardization Day"),
+        aliases=(
+            "世界标准化日",
+            "世界標準化日",
+            "国际标准日",
+            "國際標準日",
+            "World Standard Day",
+            "World Standardization Day",
+        ),
     )
 )
 

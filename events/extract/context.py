@@ -106,7 +106,7 @@ def article_context(article: Article) -> ArticleContext:
         issuer,
         subject,
         subject_kind,
-        year_in(article.title),
+        year_in(article.title) or _headline_ordinal_year(article),
         ordinal_year=max(ordinals) if ordinals else None,
         text_year=_text_year(article.body, article.language),
     )
@@ -120,6 +120,14 @@ _FULL_DATE_EN = re.compile(
     r"((?:19|20)\d{2})\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
     r"Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b"
 )
+
+
+def _headline_ordinal_year(article: Article) -> int | None:
+    """``第47届世界标准日宣传活动方案`` as the headline dates the whole page; a title taken
+    from the lead (no headline) is the lead's business."""
+    if article.title in article.body:
+        return None
+    return max(ordinal_years(article.title), default=None)
 
 
 def _text_year(body: str, language: Language) -> int | None:

@@ -118,14 +118,34 @@ def dateline_date(lead: str, context_year: int | None) -> dt.date | None:
     return _date(str(context_year), *match.group(1, 2))
 
 
+_LEAD_DATE = re.compile(
+    r"^\s*(?:date|dated|日期|时间|時間|发布时间|發布時間|發佈時間)\s*[::_]?\s*"
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?",
+    re.I,
+)
+_NEWSWIRE = re.compile(  # 香港2026年2月11日 /美通社/ --, NEW YORK, March 22, 2024 /PRNewswire/ --
+    r"^[^,,。]{0,20}?(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+    r"[A-Z][a-z]+\.?\s+\d{1,2},\s+(?:19|20)\d{2})\s*/[^/\n]{1,24}/\s*(?:--|—|–|-)?"
+)
+
+
 def dateline_span(lead: str) -> int:
-    """Where a dated dateline (``人民網北京6月9日電``, ``Geneva, 4 June 2024 –``) ends in the
-    lead, or 0: its date is the report's, not an event's."""
-    english = _english_dateline(lead)
+    """Where a dated dateline (``人民網北京6月9日電``, ``Geneva, 4 June 2024 –``, a newswire's
+    ``香港2026年2月11日 /美通社/ --``) or a page's own date run into the lead (``date
+    2023-10-01 …``) ends, or 0: those dates are the report's, not an event's."""
+    at = 0
+    labelled = _LEAD_DATE.search(lead)
+    if labelled is not None:
+        at = labelled.end()
+    rest = lead[at:]
+    newswire = _NEWSWIRE.search(rest)
+    if newswire is not None:
+        return at + newswire.end()
+    english = _english_dateline(rest)
     if english is not None:
-        return english[1]
-    match = _DATELINE.search(lead)
-    return match.end() if match else 0
+        return at + english[1]
+    match = _DATELINE.search(rest)
+    return at + match.end() if match else at
 
 
 def signature_date(lines: Sequence[str]) -> dt.date | None:
@@ -184,11 +204,14 @@ def headline_run(lines: Sequence[str]) -> list[str]:
     """The headline-like lines before the first paragraph (a section label, the headline,
     sometimes a subtitle); the caller takes the longest as the headline."""
     run: list[str] = []
-    for line in lines[:3]:
+    for line in lines[:4]:
+        if not run and len(line) < 6 and not re.search(r"\d", line):
+            run.append(line)  # ``APP下载``, ``News``: chrome above the headline stays in the run
+            continue
         if not is_headline(line):
             break
         run.append(line)
-    return run
+    return run if any(len(x) >= 6 for x in run) else []
 
 
 _LEAD_PREFIX = re.compile(r"^[^,,。]{0,24}?(?:电|電|讯|訊)\s*(?:[((][^))]{0,20}[))])?\s*")
