@@ -35,7 +35,7 @@ _ZH = re.compile(
 _ISO = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?![\d])")
 _DEADLINE_PREFIX = re.compile(
     r"(截至|截止|截止日期|截止时间|截止時間|报名截止|報名截止|不晚于|不晚於|"
-    r"by|before|no later than|deadline(?: is|:)?|(?:closes?|closing|due|ends?) on)"
+    r"by|before|no later than|not later than|deadline(?: is|:)?|(?:closes?|closing|due|ends?) on)"
     r"\s*(?:为|為|到|至|是)?\s*$",
     re.I,
 )
@@ -52,14 +52,19 @@ _MON = (
     r"August|Aug\.?|September|Sept?\.?|October|Oct\.?|November|Nov\.?|December|Dec\.?)"
 )
 _ORD = r"(?:st|nd|rd|th)?"
+_EN_DAYNAME = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)"
 _EN_MD = re.compile(
     rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}\b"
-    rf"(?:\s*(?:-|–|—|to|until|through)\s*(?:(?P<mon2>{_MON})\s+)?(?P<d2>\d{{1,2}}){_ORD}\b)?"
-    r"(?:,?\s*(?P<y>(?:19|20)\d{2})\b)?"
+    rf"(?:\s*(?:-|–|—|to|until|through|and)\s*{_EN_DAYNAME}?(?:(?P<mon2>{_MON})\s+)?"
+    rf"(?P<d2>\d{{1,2}}){_ORD}\b)?"
+    r"(?:,?\s*(?P<y>(?:19|20)\d{2})\b)?",
+    re.I,
 )
 _EN_DM = re.compile(
-    rf"\b(?P<d>\d{{1,2}}){_ORD}(?:\s*(?:(?P<mon1>{_MON})\s*)?(?:-|–|—|to|until|through)\s*"
-    rf"(?P<d2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s*(?P<y>(?:19|20)\d{{2}})\b)?"
+    rf"\b(?P<d>\d{{1,2}}){_ORD}(?:\s*(?:(?:of\s+)?(?P<mon1>{_MON})\s*)?(?:-|–|—|to|until|through|and|&)"
+    rf"\s*{_EN_DAYNAME}?(?P<d2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?(?P<mon>{_MON})"
+    r"(?:,?\s*(?P<y>(?:19|20)\d{2})\b)?",
+    re.I,
 )
 _EN_WEEKDAY = re.compile(r"\b(Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b", re.I)
 _EN_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -109,7 +114,9 @@ def _valid(year: int | None, month: int | None, day: int | None) -> bool:
 
 
 def _month(token: str | None) -> int | None:
-    return _MONTHS.get(token[:3].lower()) if token else None
+    if not token or token == "may":  # the verb, not the month (which is capitalised)
+        return None
+    return _MONTHS.get(token[:3].lower())
 
 
 def _clock(hour: int | None, minute: str | None, meridiem: str | None) -> dt.time | None:

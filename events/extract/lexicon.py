@@ -43,7 +43,11 @@ ZH_HEADS: dict[str, Kind] = {
 EN_HEADS: dict[str, Kind] = {
     "Forum": Kind.FORUM, "Conference": Kind.CONFERENCE, "Congress": Kind.CONFERENCE,
     "Summit": Kind.CONFERENCE, "Symposium": Kind.CONFERENCE, "Expo": Kind.CONFERENCE,
-    "General Assembly": Kind.CONFERENCE, "Meeting": Kind.MEETING, "Plenary": Kind.MEETING,
+    "General Assembly": Kind.MEETING, "General Meeting": Kind.MEETING, "Meeting": Kind.MEETING,
+    "Plenary": Kind.MEETING, "Council": Kind.MEETING, "Dialogue": Kind.MEETING,
+    "Roundtable": Kind.MEETING, "Webinar": Kind.MEETING, "Celebration": Kind.OTHER,
+    "Ceremony": Kind.OTHER, "Gala Dinner": Kind.OTHER, "Open House": Kind.OTHER,
+    "Lecture": Kind.TRAINING, "Programme": Kind.OTHER,
     "Workshop": Kind.MEETING, "Seminar": Kind.MEETING, "Training": Kind.TRAINING,
     "Study Group": Kind.MEETING, "Working Party": Kind.MEETING, "Assembly": Kind.CONFERENCE,
     "Course": Kind.TRAINING, "Week": Kind.ACTIVITY_WEEK, "Campaign": Kind.CAMPAIGN,
@@ -58,19 +62,26 @@ EN_HAPPEN = (
     "held", "hold", "holds", "opened", "opens", "open", "took place", "take place", "takes place",
     "kicked off", "kicks off", "launched", "convened", "hosted", "organized", "organised",
     "will be held", "starts", "begins", "closed", "meets", "will meet", "met in", "gathered",
-    "scheduled", "will run", "is set for", "will take place",
+    "scheduled", "will run", "is set for", "will take place", "chaired", "presided", "celebrated",
+    "inaugurated", "flag off",
 )  # fmt: skip
 ZH_FUTURE = ("将于", "将在", "将", "拟于", "计划于", "定于", "即将", "届时", "报名")
 ZH_PAST = ("召开了", "举办了", "举行了", "了", "已", "顺利", "成功", "圆满", "日前", "近日")
 EN_FUTURE = ("will", "to be held", "upcoming", "is scheduled", "are scheduled", "plans to")
-EN_PAST = ("was held", "were held", "held", "opened", "took place", "concluded", "was", "closed")
+EN_PAST = (
+    "was held", "were held", "held", "opened", "took place", "concluded", "was", "closed",
+    "lasted", "attended", "gave", "chaired", "celebrated", "participated", "were",
+)  # fmt: skip
 
 # Deadlines: verbs of handing in or registering after ``DATE前``.
 ZH_SUBMIT = (
     "报送", "提交", "上报", "报名", "申报", "递交", "反馈", "寄送", "发送", "报至", "回复", "回执",
-    "确认", "登记", "注册",
+    "确认", "登记", "注册", "申请", "受理",
 )  # fmt: skip
-EN_SUBMIT = ("submit", "submitted", "register", "registration", "apply", "applications", "sent")
+EN_SUBMIT = (
+    "submit", "submitted", "register", "registration", "apply", "applications", "sent", "received",
+    "contributions", "nominations",
+)  # fmt: skip
 
 # Clauses whose dates are history, not events.
 ZH_HISTORY = (
