@@ -46,11 +46,11 @@ from events.extract.organisers import (
     subject_organisers,
     zh_organisers,
 )
-from events.extract.relative import with_relative
+from events.extract.relative import Anchor, with_relative
 from events.extract.sentences import split_sentences
 from events.extract.titles import deadline_title, fallback_title
 from events.model import Article, Event, Kind, Language, PartialDate
-from events.read.metadata import dateline_span
+from events.read.metadata import dateline_month_day, dateline_span
 
 _HAPPEN = both_scripts(ZH_HAPPEN) + list(EN_HAPPEN)
 _HISTORY = both_scripts(ZH_HISTORY) + list(EN_HISTORY)
@@ -64,7 +64,7 @@ _LABEL = re.compile("^(?:" + "|".join(both_scripts(ZH_TIME_LABELS)) + r")\s*[::]
 def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
     """Every event of ``article``, in order of first mention, each occurrence once."""
     article_ctx = article_context(article)
-    reported = article.published_date if article.published_rule != "signature" else None
+    reported = _report_day(article)
     events: list[Event] = []
     hant = article.language is Language.HANT
     for index, (sentence, paragraph_year, ordinals) in enumerate(_sentences(article.body, hant)):
@@ -86,6 +86,16 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
                 _keep(events, event)
     _share_organisers(article_ctx, events)
     return events[:max_events]
+
+
+def _report_day(article: Article) -> Anchor | None:
+    """The day relative dates count from: the page's own date (not a notice's signature,
+    written after the fact), else its dateline's month and day."""
+    published = article.published_date
+    if published is not None and article.published_rule != "signature":
+        return (published.year, published.month, published.day)
+    month_day = dateline_month_day(article.lead)
+    return (None, *month_day) if month_day else None
 
 
 def _dates_in(sentence: str, hant: bool) -> list[DateMention]:

@@ -42,7 +42,7 @@ _EVENT_NOUNS = (
     "宣传月", "典礼", "仪式", "报告会", "纪念会", "启动", "开放日", "竞赛", "展览",
 )  # fmt: skip
 _NAMED_AFTER = re.compile(
-    rf"^{_QUOTE}\s*(?:(?:19|20)\d{{2}}\s*)?(?:[\u3400-\u9fff]{{0,10}}?(?:"
+    rf"^{_QUOTE}\s*(?:[((][^()（）]{{1,12}}[))]\s*)?(?:(?:19|20)\d{{2}}\s*)?(?:[\u3400-\u9fff]{{0,10}}?(?:"
     + alternation(_EVENT_NOUNS)
     + r")|\s*(?:celebrations?|events?|programmes?|programs?|seminars?|conferences?|forums?|"
     r"functions?|ceremon(?:y|ies)|campaigns?|meetings?|workshops?|webinars?|symposi(?:um|a)|"

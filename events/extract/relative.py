@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from events.extract.dates import DateMention
+from events.numerals import to_int
 
 _TODAY = re.compile(r"\b(?:today|this morning|this afternoon)\b", re.I)
 _WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
@@ -24,17 +25,39 @@ _ZH_RELATIVE = re.compile(
     r"开展|開展|闭幕|閉幕|拉开|拉開))"
 )
 _ZH_SHIFT = {"今": 0, "昨": -1, "明": 1}
-# ``28日上午`` with no month: at the start of a clause or after ``于``/``在``, before a time of day,
-# a comma or an event verb.
+# ``28日上午``, ``王勇21日在上海出席``, ``十一日下午``: a day with no month, not part of a longer
+# date or count, followed by a time of day, a comma or an event verb.
 _ZH_DAY_ONLY = re.compile(
-    r"(?:(?<=^)|(?<=[,,;;。:])|(?<=于|於|在|将|將|至))\s*(?P<d>\d{1,2})\s*日"
-    r"(?=\s*(?:上午|下午|晚上|晚|早上|中午|[,,]|在|起|开幕|開幕|召开|召開|举行|舉行|举办|舉辦|开|開))"
+    r"(?<![\d月年第每前后後数數几幾周週期号號一二三四五六七八九十〇零两兩])"
+    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+    r"(?=\s*(?:上午|下午|晚上|晚间|晚間|晚|早上|中午|凌晨|[,,]|在|起|开幕|開幕|召开|召開|举行|舉行|"
+    r"举办|舉辦|开|開|闭|閉|选|選|宣布|表示|出席|发布|發布|正式))"
+)
+_NAMES_A_DATE = re.compile(
+    r",?\s*(?:the\s+)?(?:\d{1,2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)",
+    re.I,
 )
 _UNTIL = re.compile(r"(?:\buntil|\bthrough|\btill|\bto|至|到)\s*$", re.I)
 
 
+Anchor = tuple[int | None, int, int]
+"""The report's own day; its year is ``None`` when only a dateline (``新华社上海10月22日电``)
+dates it."""
+_ANY_YEAR = 2001  # arithmetic on a day whose year is unknown: only month and day are kept
+
+
 def _day(date: dt.date) -> tuple[int | None, int, int]:
     return (date.year, date.month, date.day)
+
+
+def _on(anchor: Anchor) -> dt.date:
+    return dt.date(anchor[0] or _ANY_YEAR, anchor[1], anchor[2])
+
+
+def _mention(date: dt.date, anchor: Anchor, begin: int, stop: int) -> DateMention:
+    known = anchor[0] is not None
+    return DateMention((date.year if known else None, date.month, date.day), None, begin, stop,
+                       "day", known)  # fmt: skip
 
 
 def _quoted(sentence: str, at: int) -> bool:
@@ -57,29 +80,36 @@ def _nearest_day(reported: dt.date, day: int) -> dt.date | None:
 _ZH_CUES = re.compile("[今昨明日]")
 
 
-def _zh_mentions(sentence: str, reported: dt.date) -> list[DateMention]:
+def _zh_mentions(sentence: str, anchor: Anchor) -> list[DateMention]:
     found: list[DateMention] = []
     if _ZH_CUES.search(sentence) is None:
         return found
+    reported = _on(anchor)
     for m in _ZH_RELATIVE.finditer(sentence):
         if not _quoted(sentence, m.start()):
             day = reported + dt.timedelta(days=_ZH_SHIFT[m.group("w")[0]])
-            found.append(DateMention(_day(day), None, m.start(), m.end(), "day", True))
+            found.append(_mention(day, anchor, m.start(), m.end()))
     for m in _ZH_DAY_ONLY.finditer(sentence):
-        nearest = _nearest_day(reported, int(m.group("d")))
+        number = to_int(m.group("d"))
+        nearest = _nearest_day(reported, number) if number else None
         if nearest is not None:
-            found.append(DateMention(_day(nearest), None, m.start("d"), m.end(), "day", True))
+            found.append(_mention(nearest, anchor, m.start("d"), m.end()))
     return found
 
 
-def relative_mentions(sentence: str, reported: dt.date | None) -> list[DateMention]:
+def relative_mentions(sentence: str, anchor: Anchor | None) -> list[DateMention]:
     """``today`` is the report's day; ``on Friday`` the last Friday on or before it."""
-    if reported is None:
+    if anchor is None:
         return []
-    found = _zh_mentions(sentence, reported)
+    found = _zh_mentions(sentence, anchor)
+    if anchor[0] is None:
+        return found  # an English weekday needs the year to be placed
+    reported = _on(anchor)
     for m in _TODAY.finditer(sentence):
         found.append(DateMention(_day(reported), None, m.start(), m.end(), "day", True))
     for m in _WEEKDAY.finditer(sentence):
+        if _NAMES_A_DATE.match(sentence, m.end()):
+            continue  # ``on Thursday, November 14``: the date that follows says which
         back = (reported.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
         day = reported - dt.timedelta(days=back)
         found.append(DateMention(_day(day), None, m.start(), m.end(), "day", True))
@@ -87,7 +117,7 @@ def relative_mentions(sentence: str, reported: dt.date | None) -> list[DateMenti
 
 
 def with_relative(
-    sentence: str, mentions: list[DateMention], reported: dt.date | None
+    sentence: str, mentions: list[DateMention], reported: Anchor | None
 ) -> list[DateMention]:
     """Relative days added in order; ``until D`` after one of them becomes its end, and an
     ``until D`` with nothing to end is not a start of anything."""

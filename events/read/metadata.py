@@ -107,6 +107,15 @@ def _english_dateline(lead: str) -> tuple[dt.date, int] | None:
     return (date, match.end()) if date else None
 
 
+def dateline_month_day(lead: str) -> tuple[int, int] | None:
+    """``新华社上海10月22日电``: the report's month and day, even when no year is known."""
+    match = _DATELINE.search(lead)
+    if match is None:
+        return None
+    month, day = int(match.group(1)), int(match.group(2))
+    return (month, day) if _date("2000", str(month), str(day)) else None
+
+
 def dateline_date(lead: str, context_year: int | None) -> dt.date | None:
     """``人民網北京6月9日電`` (the year from context) or ``Geneva, 4 June 2024 –``."""
     english = _english_dateline(lead)
