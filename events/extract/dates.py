@@ -187,7 +187,7 @@ def _zh_mentions(sentence: str) -> list[DateMention]:
         window = _zh_window(m.group("wn"), m.group("wu"))
         if window is not None:
             form = "window"
-            start, end = _shift(start, -window), _shift(start, window)
+            start, end = shift_day(start, -window), shift_day(start, window)
         if m.group("before") or _deadline_before(sentence, begin):
             form = "deadline" if form == "day" else form
         weekday = None
@@ -221,7 +221,7 @@ def _zh_mentions(sentence: str) -> list[DateMention]:
     return found
 
 
-def _shift(day: Day, days: int) -> Day:
+def shift_day(day: Day, days: int) -> Day:
     """Move a day by ``days``; the year, when unknown, is carried as unknown."""
     year = day[0] if day[0] is not None else 2001  # a common year: only month/day are kept
     moved = dt.date(year, day[1], day[2]) + dt.timedelta(days=days)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from events.extract import places, years
 from events.extract.context import ArticleContext, article_context
 from events.extract.dates import DateMention, Day, find_dates
+from events.extract.durations import last_day
 from events.extract.lexicon import (
     EN_FUTURE,
     EN_HAPPEN,
@@ -171,11 +172,14 @@ def _earlier_year(sentence: str, mention: DateMention, hant: bool) -> int | None
 
 
 def _dates(
-    mention: DateMention, year: int | None, *, opens: bool = False
+    mention: DateMention, year: int | None, *, opens: bool = False, lasting: str = ""
 ) -> tuple[PartialDate, PartialDate | None]:
     """Start and inclusive end. A single day is a one-day event, unless the text says only
     that something began then (``启动``, ``kicked off``): then its end is unknown."""
     start = _day(mention.start, year)
+    last = last_day(mention.start, lasting) if mention.end is None and lasting else None
+    if last is not None:
+        return start, _day(last, year)
     if mention.end is None:
         return start, (None if opens else start)
     end = _day(mention.end, mention.end[0] or year)
@@ -245,7 +249,12 @@ def _event(
     history_before = _history_before(ctx)
     if mention.explicit_year and history_before and year is not None and year < history_before:
         return None  # a date of history, not of the article's events
-    start, end = _dates(mention, year, opens=_opens(sentence, mention, clause))
+    start, end = _dates(
+        mention,
+        year,
+        opens=_opens(sentence, mention, clause),
+        lasting=sentence[mention.stop : mention.stop + 40],
+    )
     title = name.text if name and name.specific else fallback_title(name, kind, ctx)
     organisers = _organisers(ctx, sentence, mention)
     if name and ctx.subject and name.text in ctx.subject:  # the activity the notice announces
