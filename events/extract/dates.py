@@ -24,7 +24,7 @@ MINGUO_OFFSET = 1911  # 民國111年 = 2022: Taiwan's official dates count from 
 _MINGUO_BEFORE = re.compile(r"(?:(?P<mg>民國|民国)\s*)?(?<!\d)(?P<y>\d{2,3})\s*年\s*$")
 _END_MARK = r"(?:日|号|號)"
 _ZH = re.compile(
-    rf"(?:(?P<y>{_Y})\s*年\s*)?(?P<m>{_N})\s*月\s*(?P<d>{_N})\s*{_END_MARK}"
+    rf"(?:(?P<y>{_Y})\s*年\s*)?(?P<m>{_N})\s*月\s*(?P<d>{_N})\s*(?P<mark>{_END_MARK})?"
     rf"(?P<wk1>\s*[((]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][))]?)?"
     rf"(?:\s*(?:至|到|—{{1,2}}|–|-{{1,2}}|~|～|－|〜)\s*(?:(?P<y2>{_Y})\s*年\s*)?(?:(?P<m2>{_N})\s*月\s*)?"
     rf"(?P<d2>{_N})\s*{_END_MARK}(?:\s*[((]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][))]?)?)?"
@@ -172,6 +172,8 @@ def _zh_mentions(sentence: str) -> list[DateMention]:
             year, begin = int(minguo.group("y")) + MINGUO_OFFSET, minguo.start()
         elif year is None and _BAD_YEAR.search(sentence, 0, m.start()):
             continue  # ``0000年5月6日`` / ``99999年…``: a year given but impossible, not no year
+        if not m.group("mark") and not m.group("d2"):
+            continue  # ``10月22`` alone is no date; ``10月22-26日`` is a range
         month, day = to_int(m.group("m")), to_int(m.group("d"))
         if month is None or day is None or not _valid(year, month, day):
             continue

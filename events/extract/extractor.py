@@ -143,8 +143,11 @@ def _resolve_year(
         return year
     hant = ctx.article.language is Language.HANT
     inferred = (years.year_in(name) if name else None) or _earlier_year(sentence, mention, hant)
-    inferred = inferred or ctx.headline_year
     published = ctx.article.published_date
+    headline = ctx.headline_year
+    if headline and published and abs(headline - published.year) > 1:
+        headline = None  # 自1973年来连任 in a 2006 headline: history, not this report's year
+    inferred = inferred or headline
     if inferred is None and published is not None:
         around = sentence[: mention.begin][-40:] + " " + sentence[mention.stop :]
         inferred = years.from_publication(
@@ -235,6 +238,8 @@ def _event(
         return _deadline(ctx, sentence, mention, clause)
     if _LABEL.search(sentence[: mention.begin]) and ctx.subject is not None:
         return _notice_subject(ctx, sentence, mention)
+    if _recurring(sentence, mention):
+        return None  # 每年的10月14日, on 14 October each year, 将5月20日定为…: no occurrence
     name = _nearest_name(sentence_names(), mention, following)
     happens = _contains(clause, _HAPPEN) or _contains(sentence[: mention.begin][-30:], _HAPPEN)
     if name is None and not happens:
@@ -282,6 +287,18 @@ def _event(
         confidence=round(min(confidence + (0.05 if organisers else 0), 0.95), 2),
         evidence=sentence[:500],
     )
+
+
+_EVERY = re.compile(r"(?:每年|每一年|每逢|每届|每屆)[的]?\s*$")
+_EVERY_AFTER = re.compile(
+    r"^\s*(?:each|every)\s+year\b|^\s*annually\b|^\s*(?:定为|定為|设为|設為|确定为|確定為)", re.I
+)
+
+
+def _recurring(sentence: str, mention: DateMention) -> bool:
+    """A date said of every year, or named as a day being designated, is not an occurrence."""
+    before = sentence[max(0, mention.begin - 6) : mention.begin]
+    return bool(_EVERY.search(before) or _EVERY_AFTER.search(sentence[mention.stop :]))
 
 
 def _only_city(sentence: str) -> str | None:

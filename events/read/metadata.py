@@ -25,7 +25,8 @@ _LABELLED = re.compile(
     re.I,
 )
 _DATELINE = re.compile(
-    r"^(?:[\w\u3400-\u9fff]{1,16}?)(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:电|電|讯|訊)"
+    r"^(?:[\w\u3400-\u9fff]{1,16}?)(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
+    r"(?:电|電|讯|訊|(?:[\u3400-\u9fff]{2}\s*)?消息)"
 )
 _SIGNATURE = re.compile(r"^\s*" + _YMD + r"\s*$")
 _SIGNATURE_SPELLED = re.compile(  # 二〇二四年二月二十日, as formal notices sign
