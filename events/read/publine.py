@@ -89,6 +89,8 @@ _FILLER = re.compile(r"[\s_|｜/\\·•\-–—_()（）\[\]【】<>《》:：,�
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _PARAGRAPH = 200
+# A machine-printed date closing a headline line: no sentence writes its date that way.
+_STAMP_AT_END = re.compile(r"\s(?:19|20)\d{2}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _SENTENCE_END = re.compile(r"[。!?！？;；]\s*$|[a-z]{2}\.\s*$")
 
 
@@ -205,7 +207,10 @@ def _judge(lines: Sequence[str], index: int, *, seen_headline: bool) -> Publicat
         and (bool(_WEEKDAY.search(line)) or _weekday_only(following))
         and not _CLOCK.search(line)
     )
-    if widget or not ((labelled and (short or match.start() < 24)) or (bare and short)):
+    stamped = (  # ``Headline 2022-08-09``
+        short and _STAMP_AT_END.search(line) is not None and len(_DATES[0].findall(line)) == 1
+    )
+    if widget or not ((labelled and (short or match.start() < 24)) or (bare and short) or stamped):
         return None
     return PublicationLine(_moment(date, line, match), index, bare and short, labelled)
 

@@ -128,3 +128,49 @@ def test_days_relative_to_the_page_date(text: str, start: str) -> None:
 def test_today_in_quoted_speech_is_not_the_page_date() -> None:
     text = "新闻\n发布时间:2023-06-09\n他说:“今天我们召开标准化大会。”"
     assert all(e[0] != "2023-06-09" for e in events_of(text))
+
+
+# A start and a length give the end.
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("标题\n2022年9月1日起,本市将开展为期一个月的质量月活动。", ("2022-09-01", "2022-09-30")),
+        ("標題\n研討會於2023年6月4日舉行,為期兩天。", ("2023-06-04", "2023-06-05")),
+        (
+            "News\nThe awareness week will be held from 8 October 2023 for a one-week period.",
+            ("2023-10-08", "2023-10-14"),
+        ),
+    ],
+    ids=["month", "days", "en-week"],
+)
+def test_a_length_gives_the_end(text: str, span: tuple[str, str]) -> None:
+    assert [e[:2] for e in events_of(text)] == [span]
+
+
+def test_a_day_said_of_every_year_is_no_occurrence() -> None:
+    assert events_of("标题\n自1970年起,每年的10月14日都会举行庆祝活动。") == []
+    assert events_of("News\nThe celebration takes place on 14 October each year.") == []
+    assert events_of("标题\n大会决定将5月20日定为世界计量日。") == []
+
+
+def test_a_range_whose_first_day_has_no_mark() -> None:
+    found = events_of("标题\n2018年10月22-26日,第82届大会在釜山召开。")
+    assert [e[:2] for e in found] == [("2018-10-22", "2018-10-26")]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("会议召开\n新华社上海10月22日电 国务委员21日在上海出席大会开幕式。", "--10-21"),
+        ("論壇閉幕\n時間: 2006-05-11\n第二屆論壇十一日下午在臺北閉幕。", "2006-05-11"),
+        ("会议召开\n发布时间:2022-10-03\n全权代表大会3日选举理事国。", "2022-10-03"),
+    ],
+    ids=["dateline-without-year", "chinese-numeral-day", "day-after-a-name"],
+)
+def test_day_only_dates(text: str, start: str) -> None:
+    assert [e[0] for e in events_of(text)] == [start]
+
+
+def test_a_dateline_with_xiaoxi_is_the_report_not_an_event() -> None:
+    text = "发布会\n台湾网11月11日北京消息 发言人表示,论坛将于2022年11月24日至25日在台北举行。"
+    assert [e[:2] for e in events_of(text)] == [("2022-11-24", "2022-11-25")]
