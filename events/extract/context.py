@@ -37,6 +37,7 @@ class ArticleContext:
     subject: str | None  # the activity a notice announces
     subject_kind: Kind | None
     headline_year: int | None
+    headline_ordinal_year: int | None = None  # 第47届世界标准日宣传活动方案: 2016
     paragraph_year: int | None = None  # the last explicit year earlier in the same paragraph
     ordinal_year: int | None = None  # 第49届世界标准日 anywhere in the article: 2018
     text_year: int | None = None  # the latest year of a full date the article writes
@@ -48,7 +49,16 @@ class ArticleContext:
         published = self.article.published_date
         if published is not None:
             return published.year
-        evidence = [y for y in (self.headline_year, self.ordinal_year, self.text_year) if y]
+        evidence = [
+            y
+            for y in (
+                self.headline_year,
+                self.headline_ordinal_year,
+                self.ordinal_year,
+                self.text_year,
+            )
+            if y
+        ]
         return max(evidence) if evidence else None
 
 
@@ -106,7 +116,8 @@ def article_context(article: Article) -> ArticleContext:
         issuer,
         subject,
         subject_kind,
-        year_in(article.title) or _headline_ordinal_year(article),
+        year_in(article.title),
+        headline_ordinal_year=_headline_ordinal_year(article),
         ordinal_year=max(ordinals) if ordinals else None,
         text_year=_text_year(article.body, article.language),
     )

@@ -291,3 +291,8 @@ def _find_dates(sentence: str) -> tuple[DateMention, ...]:
             continue
         chosen.append(mention)
     return tuple(chosen)
+
+
+def dates_in(sentence: str, hant: bool) -> list[DateMention]:
+    """The sentence's dates; ``111年`` is a Minguo year only where Taiwan writes it."""
+    return [m for m in find_dates(sentence) if hant or not m.minguo]

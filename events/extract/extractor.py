@@ -14,10 +14,11 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
-from events.extract import places, years
+from events.extract import places
 from events.extract.context import ArticleContext, article_context
-from events.extract.dates import DateMention, Day, find_dates
+from events.extract.dates import DateMention, Day, dates_in
 from events.extract.durations import last_day
+from events.extract.kept import keep, share_organisers
 from events.extract.lexicon import (
     EN_FUTURE,
     EN_HAPPEN,
@@ -50,6 +51,7 @@ from events.extract.organisers import (
 from events.extract.relative import Anchor, with_relative
 from events.extract.sentences import split_sentences
 from events.extract.titles import deadline_title, fallback_title
+from events.extract.which_year import history_before, resolve_year
 from events.model import Article, Event, Kind, Language, PartialDate
 from events.read.metadata import dateline_month_day, dateline_span
 
@@ -73,19 +75,19 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
             break  # the cap also bounds the work on hostile input
         ctx = dataclasses.replace(article_ctx, paragraph_year=paragraph_year)
         skip_until = dateline_span(sentence) if index == 0 else 0
-        mentions = with_relative(sentence, _dates_in(sentence, hant), reported)
+        mentions = with_relative(sentence, dates_in(sentence, hant), reported)
         sentence_names = functools.cache(lambda s=sentence: names_in(s))
-        numbered = numbered_observance(ctx, sentence, _history_before(ctx), ordinals)
+        numbered = numbered_observance(ctx, sentence, history_before(ctx), ordinals)
         if numbered is not None:
-            _keep(events, numbered)
+            keep(events, numbered)
         for position, mention in enumerate(mentions):
             if mention.stop <= skip_until:
                 continue
             following = mentions[position + 1].begin if position + 1 < len(mentions) else None
             event = _event(ctx, sentence, mention, following, sentence_names)
             if event is not None:
-                _keep(events, event)
-    _share_organisers(article_ctx, events)
+                keep(events, event)
+    share_organisers(article_ctx, events)
     return events[:max_events]
 
 
@@ -99,11 +101,6 @@ def _report_day(article: Article) -> Anchor | None:
     return (None, *month_day) if month_day else None
 
 
-def _dates_in(sentence: str, hant: bool) -> list[DateMention]:
-    """The sentence's dates; ``111年`` is a Minguo year only where Taiwan writes it."""
-    return [m for m in find_dates(sentence) if hant or not m.minguo]
-
-
 def _sentences(body: str, hant: bool) -> Iterator[tuple[str, int | None, list[int]]]:
     """Each sentence with the year its paragraph gives it: the last explicit year written
     before it (``2023年5月20日是…。…於5月22日(星期一)舉辦``), else the first written after
@@ -113,7 +110,7 @@ def _sentences(body: str, hant: bool) -> Iterator[tuple[str, int | None, list[in
         sentences = split_sentences(paragraph)
         ordinals = [ordinal_years(s) for s in sentences]
         written: list[list[int]] = [
-            [m.start[0] for m in _dates_in(s, hant) if m.start[0] is not None] + numbered
+            [m.start[0] for m in dates_in(s, hant) if m.start[0] is not None] + numbered
             for s, numbered in zip(sentences, ordinals, strict=True)
         ]
         year: int | None = None
@@ -121,57 +118,6 @@ def _sentences(body: str, hant: bool) -> Iterator[tuple[str, int | None, list[in
             later = next((ys[0] for ys in written[index + 1 :] if ys), None)
             yield sentence, year or later, ordinals[index]
             year = written[index][-1] if written[index] else year
-
-
-def _contains(text: str, words: list[str]) -> bool:
-    return any(w in text for w in words)
-
-
-def _tense(text: str) -> str | None:
-    if _contains(text, _FUTURE):
-        return "future"
-    if _contains(text, _PAST):
-        return "past"
-    return None
-
-
-def _resolve_year(
-    ctx: ArticleContext, mention: DateMention, sentence: str, name: str | None
-) -> int | None:
-    year = mention.start[0]
-    if year is not None:
-        return year
-    hant = ctx.article.language is Language.HANT
-    inferred = (years.year_in(name) if name else None) or _earlier_year(sentence, mention, hant)
-    published = ctx.article.published_date
-    headline = ctx.headline_year
-    if headline and published and abs(headline - published.year) > 1:
-        headline = None  # 自1973年来连任 in a 2006 headline: history, not this report's year
-    inferred = inferred or headline
-    if inferred is None and published is not None:
-        around = sentence[: mention.begin][-40:] + " " + sentence[mention.stop :]
-        inferred = years.from_publication(
-            mention.start[1], mention.start[2], published, _tense(around)
-        )
-    inferred = inferred or ctx.paragraph_year
-    if inferred is None:
-        return None
-    return years.check_weekday(inferred, mention.start[1], mention.start[2], mention.weekday)
-
-
-def _history_before(ctx: ArticleContext) -> int | None:
-    """Years before this one are history to the article (a report may look back a year)."""
-    present = ctx.present_year
-    return present - 1 if present is not None else None
-
-
-def _earlier_year(sentence: str, mention: DateMention, hant: bool) -> int | None:
-    for earlier in _dates_in(sentence, hant):
-        if earlier.stop > mention.begin:
-            break
-        if earlier.explicit_year:
-            return earlier.start[0]
-    return None
 
 
 def _dates(
@@ -229,7 +175,7 @@ def _event(
     sentence_names: Callable[[], list[Name]],
 ) -> Event | None:
     observance = observance_event(
-        ctx, sentence, mention, _resolve_year(ctx, mention, sentence, None), _history_before(ctx)
+        ctx, sentence, mention, resolve_year(ctx, mention, sentence, None), history_before(ctx)
     )
     if observance is not None:
         return observance
@@ -250,9 +196,9 @@ def _event(
     kind = (head_kind(name.text) if name else None) or (
         Kind.CAMPAIGN if mention.form == "window" else Kind.OTHER
     )
-    year = _resolve_year(ctx, mention, sentence, name.text if name else None)
-    history_before = _history_before(ctx)
-    if mention.explicit_year and history_before and year is not None and year < history_before:
+    year = resolve_year(ctx, mention, sentence, name.text if name else None)
+    before = history_before(ctx)
+    if mention.explicit_year and before and year is not None and year < before:
         return None  # a date of history, not of the article's events
     start, end = _dates(
         mention,
@@ -328,6 +274,10 @@ def _issuer(ctx: ArticleContext) -> list[str]:
     return [issuer] if is_organisation(issuer) else []
 
 
+def _contains(text: str, words: list[str]) -> bool:
+    return any(w in text for w in words)
+
+
 def _deadline(
     ctx: ArticleContext, sentence: str, mention: DateMention, clause: str
 ) -> Event | None:
@@ -336,7 +286,7 @@ def _deadline(
         "截止|截至|deadline", sentence, re.I
     ):
         return None
-    year = _resolve_year(ctx, mention, sentence, None)
+    year = resolve_year(ctx, mention, sentence, None)
     start, _ = _dates(mention, year)
     return Event(
         title=deadline_title(nearby, ctx.article.language),
@@ -353,7 +303,7 @@ def _deadline(
 
 def _notice_subject(ctx: ArticleContext, sentence: str, mention: DateMention) -> Event:
     subject = ctx.subject or ""
-    year = _resolve_year(ctx, mention, sentence, subject)
+    year = resolve_year(ctx, mention, sentence, subject)
     start, end = _dates(mention, year, opens=_opens(sentence, mention, sentence[mention.stop :]))
     kind = ctx.subject_kind or Kind.CAMPAIGN
     if mention.form == "window" and kind in (Kind.OTHER, Kind.MEETING):
@@ -370,38 +320,3 @@ def _notice_subject(ctx: ArticleContext, sentence: str, mention: DateMention) ->
         confidence=0.8 if start.known else 0.6,
         evidence=sentence[:500],
     )
-
-
-def _keep(kept: list[Event], event: Event) -> None:
-    """Add ``event`` unless it is an occurrence already kept (same kind and day, one title
-    containing the other); the longer title or the surer reading wins."""
-    twin = next((k for k in kept if _same(k, event)), None)
-    if twin is None:
-        kept.append(event)
-    elif len(event.title) > len(twin.title) or event.confidence > twin.confidence:
-        kept[kept.index(twin)] = dataclasses.replace(
-            event, organisers=event.organisers or twin.organisers
-        )
-
-
-def _same(a: Event, b: Event) -> bool:
-    if a.start != b.start or a.kind != b.kind:
-        return False
-    if a.series or b.series:
-        return a.series == b.series
-    return a.title in b.title or b.title in a.title
-
-
-def _share_organisers(ctx: ArticleContext, events: list[Event]) -> None:
-    """An article about one event often names its organisers in another sentence."""
-    main = [i for i, e in enumerate(events) if e.kind not in (Kind.OBSERVANCE, Kind.DEADLINE)]
-    if len(main) != 1 or events[main[0]].organisers:
-        return
-    body = ctx.article.body
-    found = (
-        en_organisers(body)
-        if ctx.article.language is Language.EN
-        else zh_organisers(body, ctx.city_zh)
-    )
-    if found:
-        events[main[0]] = dataclasses.replace(events[main[0]], organisers=tuple(found))

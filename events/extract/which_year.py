@@ -1,0 +1,70 @@
+"""Which year a date without one means, for one mention in its sentence and article.
+
+The evidence in order: the year in the event's own name, an explicit year earlier in the same
+sentence, the headline (an occurrence number there, ``第47届世界标准日…方案``, outranks a
+reposted page's date; a plain year there only counts near the page's own date), the page date
+read with the sentence's tense, then the year the paragraph gives. The arithmetic on one piece
+of evidence lives in :mod:`events.extract.years`.
+"""
+
+from __future__ import annotations
+
+from events.extract import years
+from events.extract.context import ArticleContext
+from events.extract.dates import DateMention, dates_in
+from events.extract.lexicon import EN_FUTURE, EN_PAST, ZH_FUTURE, ZH_PAST, both_scripts
+from events.model import Language
+
+_FUTURE = both_scripts(ZH_FUTURE) + list(EN_FUTURE)
+_PAST = both_scripts(ZH_PAST) + list(EN_PAST)
+
+
+def _contains(text: str, words: list[str]) -> bool:
+    return any(w in text for w in words)
+
+
+def tense(text: str) -> str | None:
+    if _contains(text, _FUTURE):
+        return "future"
+    if _contains(text, _PAST):
+        return "past"
+    return None
+
+
+def resolve_year(
+    ctx: ArticleContext, mention: DateMention, sentence: str, name: str | None
+) -> int | None:
+    year = mention.start[0]
+    if year is not None:
+        return year
+    hant = ctx.article.language is Language.HANT
+    inferred = (years.year_in(name) if name else None) or _earlier_year(sentence, mention, hant)
+    published = ctx.article.published_date
+    headline = ctx.headline_year
+    if headline and published and abs(headline - published.year) > 1:
+        headline = None  # 自1973年来连任 in a 2006 headline: history, not this report's year
+    inferred = inferred or ctx.headline_ordinal_year or headline
+    if inferred is None and published is not None:
+        around = sentence[: mention.begin][-40:] + " " + sentence[mention.stop :]
+        inferred = years.from_publication(
+            mention.start[1], mention.start[2], published, tense(around)
+        )
+    inferred = inferred or ctx.paragraph_year
+    if inferred is None:
+        return None
+    return years.check_weekday(inferred, mention.start[1], mention.start[2], mention.weekday)
+
+
+def history_before(ctx: ArticleContext) -> int | None:
+    """Years before this one are history to the article (a report may look back a year)."""
+    present = ctx.present_year
+    return present - 1 if present is not None else None
+
+
+def _earlier_year(sentence: str, mention: DateMention, hant: bool) -> int | None:
+    for earlier in dates_in(sentence, hant):
+        if earlier.stop > mention.begin:
+            break
+        if earlier.explicit_year:
+            return earlier.start[0]
+    return None
