@@ -210,6 +210,15 @@ def publisher(info: Sequence[str], lead: str) -> str | None:
     return match.group(1) if match else None
 
 
+_STAMPED = re.compile(r"(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d{2}")
+
+
+def headline_rank(line: str) -> tuple[bool, int]:
+    """The longest line of the run, but never a machine-stamped one (``更新 2022-07-26 | 人气
+    293`` under a shorter headline)."""
+    return (_STAMPED.search(line) is None, len(line))
+
+
 def headline_run(lines: Sequence[str]) -> list[str]:
     """The headline-like lines before the first paragraph (a section label, the headline,
     sometimes a subtitle); the caller takes the longest as the headline."""

@@ -79,7 +79,7 @@ def read_bytes(
     run = meta_rules.headline_run(body_lines)
     if run:
         body_lines = body_lines[len(run) :]
-        headline: str | None = max(run, key=len)
+        headline: str | None = max(run, key=meta_rules.headline_rank)
         others = [x for x in run if x != headline]
         if others:
             segmented.parts.setdefault("chrome", []).extend(others)
