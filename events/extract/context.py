@@ -23,6 +23,9 @@ _NOTICE = re.compile(
     r"^(?P<issuer>.{0,40}?)(?:关于|關於)(?:开展|開展|举办|舉辦|组织|組織|召开|召開|举行|舉行|做好)?"
     r"(?P<subject>.{2,60}?)(?:的|有关|有關)?(?:工作)?(?:通知|公告|通告|函)$"
 )
+_PLAN = re.compile(  # 第47届世界标准日宣传活动方案: a plan names the activity it organises
+    r"^(?P<issuer>)(?P<subject>.{2,60}?(?:活动|活動|周|週|月))(?:实施|實施|工作)?方案$"
+)
 _DATELINE_CITY = re.compile(
     r"^[^,,。]{0,12}?([\u3400-\u9fff]{2,4})(?:\d{1,2}月\d{1,2}日)?(?:电|電|讯|訊)"
 )
@@ -92,7 +95,7 @@ def _article_city(article: Article) -> str | None:
 def article_context(article: Article) -> ArticleContext:
     city = _article_city(article)
     city_zh = places.gazetteer().zh_name(city) if city else None
-    notice = _NOTICE.search(article.title)
+    notice = _NOTICE.search(article.title) or _PLAN.search(article.title)
     issuer = subject = None
     subject_kind = None
     if notice:

@@ -70,7 +70,8 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
     reported = _report_day(article)
     events: list[Event] = []
     hant = article.language is Language.HANT
-    for index, (sentence, paragraph_year, ordinals) in enumerate(_sentences(article.body, hant)):
+    body = _join_labels(article.body)
+    for index, (sentence, paragraph_year, ordinals) in enumerate(_sentences(body, hant)):
         if len(events) >= max_events:
             break  # the cap also bounds the work on hostile input
         ctx = dataclasses.replace(article_ctx, paragraph_year=paragraph_year)
@@ -99,6 +100,24 @@ def _report_day(article: Article) -> Anchor | None:
         return (published.year, published.month, published.day)
     month_day = dateline_month_day(article.lead)
     return (None, *month_day) if month_day else None
+
+
+_LABEL_LINE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|[((]?\s*[一二三四五六七八九十\d]{1,2}\s*[))、.])?\s*"
+    r"(?P<label>" + "|".join(both_scripts(ZH_TIME_LABELS)) + r")\s*[::]?\s*$"
+)
+
+
+def _join_labels(body: str) -> str:
+    """``三、活动时间`` on a line of its own labels the line after it (``10月10日-10月24日``)."""
+    lines = body.split("\n")
+    joined: list[str] = []
+    for line in lines:
+        if joined and (label := _LABEL_LINE.match(joined[-1])) is not None:
+            joined[-1] = f"{label.group('label')}:{line.strip()}"
+        else:
+            joined.append(line)
+    return "\n".join(joined)
 
 
 def _sentences(body: str, hant: bool) -> Iterator[tuple[str, int | None, list[int]]]:
