@@ -179,6 +179,12 @@ class Tally:
         )
 
 
+HEADER = (
+    f"{'set':<28}{'pages':>6}{'gold':>7}{'found':>7}{'recall':>8}{'prec.':>8}"
+    f"{'kind':>7}{'city':>7}{'publ.':>7}"
+)
+
+
 def _group(o: Outcome) -> str:
     if o.case.set != "corpus":
         return o.case.set
@@ -190,10 +196,7 @@ def report(outcomes: list[Outcome], show_held_out: bool) -> None:
     for o in outcomes:
         for label in (_group(o), f"{_group(o)} {o.case.lang}"):
             tallies[label].add(o)
-    print(
-        f"{'set':<28}{'pages':>6}{'gold':>7}{'found':>7}{'recall':>8}{'prec.':>8}"
-        f"{'kind':>7}{'city':>7}{'publ.':>7}"
-    )
+    print(HEADER)
     for group in ("seeds", "dev-pages", "corpus dev", "corpus held-out"):
         if group not in tallies:
             continue
@@ -224,12 +227,31 @@ def _show(event: dict[str, Any]) -> str:
     return f"{event['start']}..{event['end']} {event['kind']}: {event['title']}"
 
 
+def agreement() -> None:
+    """How far a second careful reader, working blind on a sample, agrees with the gold: the
+    ceiling the extractor's figures are read against."""
+    second = json.loads((ROOT / "eval" / "agreement" / "second-reader.json").read_text("utf-8"))
+    first = {c.id: c for c in all_cases() if c.set == "corpus"}
+    tally = Tally()
+    for entry in second:
+        case = first[entry["id"]]
+        outcome = score(case, {"published": entry["published"], "events": entry["events"]})
+        tally.add(outcome)
+    print("second reader against the gold (matched = same start and end)")
+    print(HEADER)
+    print(tally.row("corpus sample"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", choices=("seeds", "dev-pages", "corpus"), action="append")
     parser.add_argument("--show-held-out", action="store_true")
     parser.add_argument("--json", type=Path, help="also write every outcome to this file")
+    parser.add_argument("--agreement", action="store_true", help="score the second reader")
     args = parser.parse_args()
+    if args.agreement:
+        agreement()
+        return
     cases = [c for c in all_cases() if not args.set or c.set in args.set]
     present = [c for c in cases if c.path.is_file()]
     absent = Counter(c.set for c in cases if not c.path.is_file())
