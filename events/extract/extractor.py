@@ -87,7 +87,7 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
             following = mentions[position + 1].begin if position + 1 < len(mentions) else None
             event = _event(ctx, sentence, mention, following, sentence_names)
             if event is not None:
-                keep(events, event)
+                keep(events, event, sentence[mention.begin : following or len(sentence)])
     share_organisers(article_ctx, events)
     return events[:max_events]
 
@@ -310,7 +310,7 @@ def _deadline(
     return Event(
         title=deadline_title(nearby, ctx.article.language),
         start=start,
-        end=start if start.known else None,
+        end=start,
         kind=Kind.DEADLINE,
         time=mention.time,
         city=ctx.city,

@@ -6,15 +6,24 @@ another.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import re
+from difflib import SequenceMatcher
 
 from events.extract.context import ArticleContext
 from events.extract.organisers import en_organisers, zh_organisers
-from events.model import Event, Kind, Language
+from events.model import Event, Kind, Language, PartialDate
+
+_CLOSING = re.compile(r"结束|結束|闭幕|閉幕|落幕|闭会|閉會|\b(?:closes|concludes|ends|wraps up)\b")
+_LONGEST_RUN = 5  # a shared run of this many characters names the same event (标准化论坛)
 
 
-def keep(kept: list[Event], event: Event) -> None:
-    """Add ``event`` unless it is an occurrence already kept (same kind and day, one title
-    containing the other); the longer title or the surer reading wins."""
+def keep(kept: list[Event], event: Event, clause: str = "") -> None:
+    """Add ``event`` unless it is an occurrence already kept (same kind and days, names that
+    share a run of words); the longer title or the surer reading wins. A closing day
+    (``论坛将于9月6日结束``) ends the one-day event of that name begun shortly before."""
+    if _CLOSING.search(clause) and _extends(kept, event):
+        return
     twin = next((k for k in kept if _same(k, event)), None)
     if twin is None:
         kept.append(event)
@@ -24,12 +33,40 @@ def keep(kept: list[Event], event: Event) -> None:
         )
 
 
+def _extends(kept: list[Event], closing: Event) -> bool:
+    for index, begun in enumerate(kept):
+        if begun.kind is not closing.kind or begun.series or begun.end != begun.start:
+            continue
+        if not (begun.start.known == closing.start.known and begun.start < closing.start):
+            continue
+        if not _related(begun.title, closing.title):
+            continue
+        if _days(begun.start, closing.start) <= 14:
+            kept[index] = dataclasses.replace(begun, end=closing.start)
+            return True
+    return False
+
+
+def _days(first: PartialDate, last: PartialDate) -> int:
+    def day(d: PartialDate) -> dt.date:
+        return dt.date(d.year or 2000, d.month, d.day)
+
+    return (day(last) - day(first)).days
+
+
+def _related(a: str, b: str) -> bool:
+    if a in b or b in a:
+        return True
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return match.size >= _LONGEST_RUN
+
+
 def _same(a: Event, b: Event) -> bool:
     if a.start != b.start or a.kind != b.kind:
         return False
     if a.series or b.series:
         return a.series == b.series
-    return a.title in b.title or b.title in a.title
+    return a.end == b.end and _related(a.title, b.title)
 
 
 def share_organisers(ctx: ArticleContext, events: list[Event]) -> None:
