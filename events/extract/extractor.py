@@ -85,8 +85,7 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
             if mention.stop <= skip_until:
                 continue
             following = mentions[position + 1].begin if position + 1 < len(mentions) else None
-            event = _event(ctx, sentence, mention, following, sentence_names)
-            if event is not None:
+            for event in _events(ctx, sentence, mention, following, sentence_names):
                 keep(events, event, sentence[mention.begin : following or len(sentence)])
     share_organisers(article_ctx, events)
     return events[:max_events]
@@ -186,6 +185,33 @@ def _nearest_name(names: list[Name], mention: DateMention, following: int | None
     return nearest[0] if nearest else None
 
 
+def _events(
+    ctx: ArticleContext,
+    sentence: str,
+    mention: DateMention,
+    following: int | None,
+    sentence_names: Callable[[], list[Name]],
+) -> list[Event]:
+    """What one date stands for: the observance it names, and an event the same clause holds
+    on that day (``10月14日,为庆祝第五十届世界标准日,团委组织开展了主题宣传活动``)."""
+    observance = observance_event(
+        ctx, sentence, mention, resolve_year(ctx, mention, sentence, None), history_before(ctx)
+    )
+    if observance is None:
+        event = _event(ctx, sentence, mention, following, sentence_names)
+        return [event] if event is not None else []
+    clause = sentence[mention.begin : following or len(sentence)]
+    names = [n for n in sentence_names() if n.begin >= mention.stop and n.specific]
+    if not names or not _contains(clause, _HAPPEN):
+        return [observance]
+    held = _event(ctx, sentence, mention, following, sentence_names)
+    return (
+        [observance, held]
+        if held is not None and held.kind is not Kind.OBSERVANCE
+        else [observance]
+    )
+
+
 def _event(
     ctx: ArticleContext,
     sentence: str,
@@ -193,11 +219,6 @@ def _event(
     following: int | None,
     sentence_names: Callable[[], list[Name]],
 ) -> Event | None:
-    observance = observance_event(
-        ctx, sentence, mention, resolve_year(ctx, mention, sentence, None), history_before(ctx)
-    )
-    if observance is not None:
-        return observance
     clause = sentence[mention.begin : following or len(sentence)]
     if mention.form == "deadline":
         return _deadline(ctx, sentence, mention, clause)
