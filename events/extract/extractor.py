@@ -238,7 +238,7 @@ def _event(
     )
     year = resolve_year(ctx, mention, sentence, name.text if name else None)
     before = history_before(ctx)
-    if mention.explicit_year and before and year is not None and year < before:
+    if before and year is not None and year < before:
         return None  # a date of history, not of the article's events
     start, end = _dates(
         mention,
@@ -277,7 +277,8 @@ def _event(
 
 _EVERY = re.compile(r"(?:每年|每一年|每逢|每届|每屆)[的]?\s*$")
 _EVERY_AFTER = re.compile(
-    r"^\s*(?:each|every)\s+year\b|^\s*annually\b|^\s*(?:定为|定為|设为|設為|确定为|確定為)", re.I
+    r"^\s*(?:each|every)\s+year\b|^\s*annually\b|^\s*(?:定为|定為|订为|訂為|设为|設為|确定为|確定為)",
+    re.I,
 )
 
 

@@ -36,7 +36,7 @@ _EN_NUMBER = re.compile(r"(\d{1,3})(?:st|nd|rd|th)\s+(?:annual\s+)?$", re.I)
 _YEAR_BEFORE = re.compile(rf"((?:19|20)\d{{2}})\s*年?\s*(?:度)?\s*{_QUOTE}\s*$")
 _YEAR_AFTER = re.compile(rf"^\s*{_QUOTE}\s*((?:19|20)\d{{2}})(?![\d年])")
 _EVERY_YEAR = re.compile(
-    r"每年|每一年|每逢|定为|定為|设为|設為|"
+    r"每年|每一年|每逢|定为|定為|订为|訂為|设为|設為|"
     r"every year|each year|annually|yearly|designated|declared",
     re.I,
 )

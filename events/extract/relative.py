@@ -32,6 +32,8 @@ _ZH_DAY_ONLY = re.compile(
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
     r"(?=\s*(?:上午|下午|晚上|晚间|晚間|晚|早上|中午|凌晨|[,,]|在|起|开幕|開幕|召开|召開|举行|舉行|"
     r"举办|舉辦|开|開|闭|閉|选|選|宣布|表示|出席|发布|發布|正式))"
+    # after 在/于/於 (``在24日深圳举行的``) any word may follow but a count (``在30日内``)
+    r"|(?<=在|于|於)(?P<d2>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日(?!\s*(?:内|內|前|后|後|以))"
 )
 _NAMES_A_DATE = re.compile(
     r",?\s*(?:the\s+)?(?:\d{1,2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)",
@@ -90,10 +92,11 @@ def _zh_mentions(sentence: str, anchor: Anchor) -> list[DateMention]:
             day = reported + dt.timedelta(days=_ZH_SHIFT[m.group("w")[0]])
             found.append(_mention(day, anchor, m.start(), m.end()))
     for m in _ZH_DAY_ONLY.finditer(sentence):
-        number = to_int(m.group("d"))
+        group = "d" if m.group("d") else "d2"
+        number = to_int(m.group(group))
         nearest = _nearest_day(reported, number) if number else None
         if nearest is not None:
-            found.append(_mention(nearest, anchor, m.start("d"), m.end()))
+            found.append(_mention(nearest, anchor, m.start(group), m.end()))
     return found
 
 
