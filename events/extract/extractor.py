@@ -52,6 +52,7 @@ from events.extract.relative import Anchor, with_relative
 from events.extract.sentences import split_sentences
 from events.extract.titles import deadline_title, fallback_title
 from events.extract.which_year import history_before, resolve_year
+from events.extract.years import name_years
 from events.model import Article, Event, Kind, Language, PartialDate
 from events.read.metadata import dateline_month_day, dateline_span
 
@@ -123,12 +124,15 @@ def _sentences(body: str, hant: bool) -> Iterator[tuple[str, int | None, list[in
     """Each sentence with the year its paragraph gives it: the last explicit year written
     before it (``2023年5月20日是…。…於5月22日(星期一)舉辦``), else the first written after
     it (``10月14日是世界标准日。…定于2008年10月6日-16日…``); a numbered observance
-    (``第49届世界标准日``) writes its year too."""
+    (``第49届世界标准日``) and a named edition (``Standards Conclave 2022``,
+    ``2023青島國際標準化大會``) write their year too."""
     for paragraph in body.split("\n"):
         sentences = split_sentences(paragraph)
         ordinals = [ordinal_years(s) for s in sentences]
         written: list[list[int]] = [
-            [m.start[0] for m in dates_in(s, hant) if m.start[0] is not None] + numbered
+            [m.start[0] for m in dates_in(s, hant) if m.start[0] is not None]
+            + numbered
+            + name_years(s)
             for s, numbered in zip(sentences, ordinals, strict=True)
         ]
         year: int | None = None

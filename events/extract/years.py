@@ -23,6 +23,30 @@ def year_in(text: str) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
+_ZH_NAME_YEAR = re.compile(
+    r"(?<![\d.\-/自从從])((?:19|20)\d{2})(?:\s*年(?![度底初末])(?=[\u3400-\u9fff“「\"])|(?=[\u3400-\u9fff“「])(?!年))"
+)
+_EN_NAME_YEAR = re.compile(
+    r"\b((?:19|20)\d{2})\s+(?=[A-Z][a-z])|(?<=[a-z])\s+((?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)"
+)
+_CAPITALISED_BEFORE = re.compile(
+    r"\b(?!(?:From|In|Since|By|Until|Before|After|During|Of|On|At|For|To)\s)[A-Z][A-Za-z]*\s+$"
+)
+
+
+def name_years(text: str) -> list[int]:
+    """Years written as part of a name: ``2023青島國際標準化大會``, ``2022年全权代表大会``,
+    ``2021 Qingdao Forum``, ``Standards Conclave 2022`` (not ``2023年度``, ``2015-2020``,
+    ``自1973年``, ``in 2015``)."""
+    found = [int(m.group(1)) for m in _ZH_NAME_YEAR.finditer(text)]
+    for m in _EN_NAME_YEAR.finditer(text):
+        if m.group(1):
+            found.append(int(m.group(1)))
+        elif _CAPITALISED_BEFORE.search(text, 0, m.start(2)):
+            found.append(int(m.group(2)))
+    return found
+
+
 def _safe(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
