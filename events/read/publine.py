@@ -44,8 +44,8 @@ _DATES = [
     ),
     re.compile(rf"(?<![A-Za-z]){_MONTH}\s+(?P<d>\d{{1,2}}){_ORD},?\s+{_EN_YEAR}", re.I),
     re.compile(rf"(?<![\dA-Za-z])(?P<d>\d{{1,2}}){_ORD}\s+{_MONTH},?\s+{_EN_YEAR}", re.I),
-    # 09/23/2022 (month first, as American pages write) and 14-10-2025 / 14.10.2025 (day first)
-    re.compile(r"(?<![\d.])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d.])"),
+    # 09/23/2022 (month first on English pages), 01/04/2010 (day first in Hong Kong's Chinese)
+    re.compile(r"(?<![\d.])(?P<p>\d{1,2})/(?P<q>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d.])"),
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})[-.](?P<m>\d{1,2})[-.](?P<y>(?:19|20)\d{2})(?![\d.])"),
 ]
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?!\d)")
@@ -119,9 +119,15 @@ def _year(match: re.Match[str]) -> int | None:
     return year + MINGUO_OFFSET if minguo and 1 <= year <= 150 else None
 
 
-def _month(match: re.Match[str]) -> int:
+def _month_day(match: re.Match[str], line: str) -> tuple[int, int]:
     named = match.groupdict().get("mon")
-    return _MONTHS.index(named[:3].lower()) + 1 if named else int(match.group("m"))
+    if named:
+        return _MONTHS.index(named[:3].lower()) + 1, int(match.group("d"))
+    if match.groupdict().get("p"):
+        first, second = int(match.group("p")), int(match.group("q"))
+        day_first = first > 12 or (second <= 12 and _HAN.search(line) is not None)
+        return (second, first) if day_first else (first, second)
+    return int(match.group("m")), int(match.group("d"))
 
 
 def _find_date(line: str) -> tuple[dt.date, re.Match[str], bool] | None:
@@ -137,7 +143,7 @@ def _find_date(line: str) -> tuple[dt.date, re.Match[str], bool] | None:
             if year is None:
                 continue
             try:
-                found = (dt.date(year, _month(match), int(match.group("d"))), match, labelled)
+                found = (dt.date(year, *_month_day(match, line)), match, labelled)
             except ValueError:
                 continue
             if labelled:
@@ -207,6 +213,8 @@ def _judge(lines: Sequence[str], index: int, *, seen_headline: bool) -> Publicat
         and (bool(_WEEKDAY.search(line)) or _weekday_only(following))
         and not _CLOCK.search(line)
     )
+    if not labelled and len(_DATES[0].findall(line)) > 1:
+        return None  # ``2004-10-22 至 2004-10-31``: a span of days, not the page's date
     stamped = (  # ``Headline 2022-08-09``
         short and _STAMP_AT_END.search(line) is not None and len(_DATES[0].findall(line)) == 1
     )
