@@ -47,21 +47,12 @@ class ArticleContext:
 
     @property
     def present_year(self) -> int | None:
-        """The year the article is written in, as far as the text tells: dates in it more than
-        a year older are history (``1969年9月``, ``the first World Standards Day in 1970``)."""
+        """The year the article is written in, as far as its date or headline tells: dates in
+        it more than a year older are history (``1969年9月``, ``1970年…第一届``)."""
         published = self.article.published_date
         if published is not None:
             return published.year
-        evidence = [
-            y
-            for y in (
-                self.headline_year,
-                self.headline_ordinal_year,
-                self.ordinal_year,
-                self.text_year,
-            )
-            if y
-        ]
+        evidence = [y for y in (self.headline_year, self.headline_ordinal_year) if y]
         return max(evidence) if evidence else None
 
 
@@ -119,8 +110,8 @@ def article_context(article: Article) -> ArticleContext:
         issuer,
         subject,
         subject_kind,
-        year_in(article.title),
-        headline_ordinal_year=_headline_ordinal_year(article),
+        None if _title_from_text(article) else year_in(article.title),
+        headline_ordinal_year=None if _title_from_text(article) else _ordinal_year(article.title),
         ordinal_year=max(ordinals) if ordinals else None,
         text_year=_text_year(article.body, article.language),
     )
@@ -136,12 +127,15 @@ _FULL_DATE_EN = re.compile(
 )
 
 
-def _headline_ordinal_year(article: Article) -> int | None:
-    """``第47届世界标准日宣传活动方案`` as the headline dates the whole page; a title taken
-    from the lead (no headline) is the lead's business."""
-    if article.title in article.body:
-        return None
-    return max(ordinal_years(article.title), default=None)
+def _title_from_text(article: Article) -> bool:
+    """A title taken from the lead (the page has no headline) dates nothing by itself: its
+    years are the lead's business (``報道:1970年10月14日舉行了第一屆…``)."""
+    return article.title in article.body
+
+
+def _ordinal_year(title: str) -> int | None:
+    """``第47届世界标准日宣传活动方案`` as the headline dates the whole page."""
+    return max(ordinal_years(title), default=None)
 
 
 def _text_year(body: str, language: Language) -> int | None:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 
 from events.extract import places
 from events.extract.context import ArticleContext, article_context
-from events.extract.dates import DateMention, Day, dates_in
+from events.extract.dates import DateMention, Day, dates_in, find_dates
 from events.extract.durations import last_day
 from events.extract.kept import keep, share_organisers
 from events.extract.lexicon import (
@@ -102,6 +102,7 @@ def _report_day(article: Article) -> Anchor | None:
     return (None, *month_day) if month_day else None
 
 
+_SENTENCE_END = re.compile(r"[。!?！？;；.]\s*$")
 _LABEL_LINE = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|[((]?\s*[一二三四五六七八九十\d]{1,2}\s*[))、.])?\s*"
     r"(?P<label>" + "|".join(both_scripts(ZH_TIME_LABELS)) + r")\s*[::]?\s*$"
@@ -109,15 +110,27 @@ _LABEL_LINE = re.compile(
 
 
 def _join_labels(body: str) -> str:
-    """``三、活动时间`` on a line of its own labels the line after it (``10月10日-10月24日``)."""
+    """``三、活动时间`` on a line of its own labels the line after it (``10月10日-10月24日``),
+    and a heading that names an event (``83rd General Meeting``) is the subject of a short
+    line of place and date under it (``Shanghai, China, from 21 to 25 October 2019.``)."""
     lines = body.split("\n")
     joined: list[str] = []
     for line in lines:
         if joined and (label := _LABEL_LINE.match(joined[-1])) is not None:
             joined[-1] = f"{label.group('label')}:{line.strip()}"
+        elif joined and _heading_over_date(joined[-1], line):
+            joined[-1] = f"{joined[-1].strip()}: {line.strip()}"
         else:
             joined.append(line)
     return "\n".join(joined)
+
+
+def _heading_over_date(heading: str, line: str) -> bool:
+    if len(heading) > 60 or len(line) > 120 or _SENTENCE_END.search(heading):
+        return False
+    if not find_dates(line) or any(n.specific for n in names_in(line)):
+        return False
+    return any(n.specific for n in names_in(heading)) and not find_dates(heading)
 
 
 def _sentences(body: str, hant: bool) -> Iterator[tuple[str, int | None, list[int]]]:

@@ -55,10 +55,18 @@ def resolve_year(
     return years.check_weekday(inferred, mention.start[1], mention.start[2], mention.weekday)
 
 
+HISTORY_IN_UNDATED = 10  # years before the latest year an undated page writes
+
+
 def history_before(ctx: ArticleContext) -> int | None:
-    """Years before this one are history to the article (a report may look back a year)."""
+    """Years before this one are history to the article (a report may look back a year). A
+    page that dates nothing of its own may announce years ahead (2019, 2020, 2022 meetings), so
+    only what lies long before its latest full date is history there."""
     present = ctx.present_year
-    return present - 1 if present is not None else None
+    if present is not None:
+        return present - 1
+    latest = max((y for y in (ctx.ordinal_year, ctx.text_year) if y), default=None)
+    return latest - HISTORY_IN_UNDATED if latest is not None else None
 
 
 def _earlier_year(sentence: str, mention: DateMention, hant: bool) -> int | None:

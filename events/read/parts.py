@@ -40,7 +40,11 @@ _FOOTER = re.compile(
 _RELATED = re.compile(
     r"^(相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|相關文章|相关链接|相關鏈接|推荐阅读|推薦閱讀|"
     r"延伸阅读|延伸閱讀|热点推荐|熱點推薦|更多新闻|更多新聞|Related( articles| news| stories)?|"
-    r"More news|Read more|See also)\s*[::]?\s*$",
+    r"More news|Read more|See also)\s*[::]?\s*$|"
+    # "this day in history" lists: other years' events on today's date
+    r"^(当年今日|當年今日|历史上的今天|歷史上的今天|那年今日|往年今日|"
+    r"On this day|This day in history)"
+    r"(?:\s*[·・|:：\-]\s*\S{0,12})?\s*$",
     re.I,
 )
 _ATTACH_HEAD = re.compile(
