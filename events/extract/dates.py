@@ -35,7 +35,8 @@ _ZH = re.compile(
 _ISO = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?![\d])")
 _DEADLINE_PREFIX = re.compile(
     r"(截至|截止|截止日期|截止时间|截止時間|报名截止|報名截止|不晚于|不晚於|即日起至|起至|"
-    r"by|before|no later than|not later than|deadline(?: is|:)?|(?:closes?|closing|due|ends?) on)"
+    r"by|before|no later than|not later than|deadline\b[^.;()]{0,50}?|"
+    r"(?:closes?|closing|due|ends?) on)"
     r"\s*(?:为|為|到|至|是)?\s*$",
     re.I,
 )
@@ -100,7 +101,7 @@ class DateMention:
 def _deadline_before(sentence: str, start: int) -> bool:
     """``截至``/``before``… right before a date: only the last words count (and only they are
     searched, so the cost per date stays constant)."""
-    return bool(_DEADLINE_PREFIX.search(sentence, max(0, start - 30), start))
+    return bool(_DEADLINE_PREFIX.search(sentence, max(0, start - 60), start))
 
 
 def _valid(year: int | None, month: int | None, day: int | None) -> bool:

@@ -29,9 +29,13 @@ _DROP_PREFIX = re.compile(
 )
 _EN_WORD = r"(?:[A-Z0-9][\w'’&.-]*)"
 _EN_HEAD = "|".join(sorted(map(re.escape, EN_HEADS), key=len, reverse=True))
+_NOT_A_MONTH = (
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d)"  # …Council on 22
+)
 _EN_NAME = re.compile(
     rf"(?:(?:19|20)\d{{2}}\s+)?(?:{_EN_WORD}\s+(?:(?:of|on|for|and|the|in)\s+)?){{0,8}}"
-    rf"(?:{_EN_HEAD})\b(?:\s+(?:on|of|for)\s+(?:the\s+)?{_EN_WORD}(?:\s+(?:and\s+)?{_EN_WORD})*)?"
+    rf"(?:{_EN_HEAD})\b(?:\s+(?:on|of|for)\s+(?:the\s+)?{_NOT_A_MONTH}{_EN_WORD}"
+    rf"(?:\s+(?:and\s+)?{_NOT_A_MONTH}{_EN_WORD})*)?"
     r"(?:\s+\d{1,3}\b(?![-–/.:]?\d))?(?:\s+(?:19|20)\d{2}\b)?"
 )
 _MIN_NAME = 4
