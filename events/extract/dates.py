@@ -21,7 +21,9 @@ _N = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 _Y = r"(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}"
 MINGUO_OFFSET = 1911  # 民國111年 = 2022: Taiwan's official dates count from 1912
 # Looked for only before a date that has no year (a branch in _ZH would slow every search).
-_MINGUO_BEFORE = re.compile(r"(?:(?P<mg>民國|民国)\s*)?(?<!\d)(?P<y>\d{2,3})\s*年\s*$")
+_MINGUO_BEFORE = re.compile(
+    r"(?:(?P<mg>民國|民国)\s*)?(?:本\s*)?[((]?(?<!\d)(?P<y>\d{2,3})[))]?\s*年\s*$"
+)
 _END_MARK = r"(?:日|号|號)"
 _ZH = re.compile(
     rf"(?:(?P<y>{_Y})\s*年\s*)?(?P<m>{_N})\s*月\s*(?P<d>{_N})\s*(?P<mark>{_END_MARK})?"

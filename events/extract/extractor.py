@@ -173,7 +173,8 @@ def _dates(
 
 
 _OPENS = re.compile(
-    r"启动|啟動|开始|開始|拉开帷幕|拉開帷幕|开启|開啟|\bkick(?:s|ed)? off\b|\blaunch(?:es|ed)?\b",
+    r"(?:启动|啟動)(?![^,,。]{0,6}(?:会|會|仪式|儀式|典礼|典禮))|开始|開始|拉开帷幕|拉開帷幕|开启|開啟|"
+    r"\bkick(?:s|ed)? off\b|\blaunch(?:es|ed)?\b",
     re.I,
 )
 

@@ -39,6 +39,9 @@ ZH_HEADS: dict[str, Kind] = {
     "宣传活动": Kind.CAMPAIGN, "主题活动": Kind.CAMPAIGN, "系列活动": Kind.CAMPAIGN,
     "活动月": Kind.CAMPAIGN, "宣传月": Kind.CAMPAIGN, "质量月": Kind.CAMPAIGN,
     "竞赛": Kind.OTHER, "大赛": Kind.OTHER, "开幕式": Kind.OTHER, "展览": Kind.OTHER,
+    "仪式": Kind.OTHER, "典礼": Kind.OTHER, "讲习会": Kind.TRAINING, "研习会": Kind.TRAINING,
+    "宣贯会": Kind.TRAINING, "研修班": Kind.TRAINING, "说明会": Kind.MEETING,
+    "观摩会": Kind.MEETING, "推介会": Kind.MEETING, "报告会": Kind.MEETING,
 }  # fmt: skip
 EN_HEADS: dict[str, Kind] = {
     "Forum": Kind.FORUM, "Conference": Kind.CONFERENCE, "Congress": Kind.CONFERENCE,

@@ -50,7 +50,7 @@ _NAMED_AFTER = re.compile(
     + alternation(_EVENT_NOUNS)
     + r")|\s*(?:celebrations?|events?|programmes?|programs?|seminars?|conferences?|forums?|"
     r"functions?|ceremon(?:y|ies)|campaigns?|meetings?|workshops?|webinars?|symposi(?:um|a)|"
-    r"lectures?|exhibitions?|contests?|competitions?|awards?|quiz|walk|run)\b)",
+    r"lectures?|exhibitions?|contests?|competitions?|awards?|quiz|walk|run|theme|activit(?:y|ies))\b)",
     re.I,
 )
 
