@@ -85,11 +85,25 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
         for position, mention in enumerate(mentions):
             if mention.stop <= skip_until:
                 continue
-            following = mentions[position + 1].begin if position + 1 < len(mentions) else None
+            following = _clause_end(sentence, mentions, position)
             for event in _events(ctx, sentence, mention, following, sentence_names):
                 keep(events, event, sentence[mention.begin : following or len(sentence)])
     share_organisers(article_ctx, events)
     return events[:max_events]
+
+
+_ENUMERATION = re.compile(r"\s*(?:、|,|,|及|和|与|與|以及|and|&)\s*", re.I)
+
+
+def _clause_end(sentence: str, mentions: list[DateMention], position: int) -> int | None:
+    """Where the clause of the date at ``position`` ends: at the next date, unless the dates
+    are listed (``9月10日、9月17日及9月24日舉行``): then all of them share what follows."""
+    last = position
+    while last + 1 < len(mentions) and _ENUMERATION.fullmatch(
+        sentence, mentions[last].stop, mentions[last + 1].begin
+    ):
+        last += 1
+    return mentions[last + 1].begin if last + 1 < len(mentions) else None
 
 
 def _report_day(article: Article) -> Anchor | None:
