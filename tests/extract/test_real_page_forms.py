@@ -174,3 +174,50 @@ def test_day_only_dates(text: str, start: str) -> None:
 def test_a_dateline_with_xiaoxi_is_the_report_not_an_event() -> None:
     text = "发布会\n台湾网11月11日北京消息 发言人表示,论坛将于2022年11月24日至25日在台北举行。"
     assert [e[:2] for e in events_of(text)] == [("2022-11-24", "2022-11-25")]
+
+
+def test_listed_dates_share_their_clause() -> None:
+    found = events_of("標題\n講習會於本(110)年9月10日、9月17日及9月24日舉行。")
+    assert [e[0] for e in found] == ["2021-09-10", "2021-09-17", "2021-09-24"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("News\nDate: 2010-11-02\nThe deadline for submissions is 20 June 2011.", "2011-06-20"),
+        (
+            "News\nDate: 2010-11-02\n(Deadline for completed forms Friday 17th December 2010).",
+            "2010-12-17",
+        ),
+    ],
+    ids=["deadline-is", "deadline-for"],
+)
+def test_deadlines_named_a_phrase_before_their_date(text: str, start: str) -> None:
+    assert [(e[0], e[2]) for e in events_of(text)] == [(start, "deadline")]
+
+
+def test_a_heading_names_the_dated_line_under_it() -> None:
+    found = events_of(
+        "Council news\nThe Council met and agreed on its next meetings.\n"
+        "83rd General Meeting\nShanghai, China, from 21 to 25 October 2019."
+    )
+    assert [e[:2] for e in found] == [("2019-10-21", "2019-10-25")]
+
+
+def test_an_english_name_stops_before_its_date() -> None:
+    text = "News\nDate: 2004-11-02\nHe presented a report to the IEC Council on October 22."
+    assert [e[0] for e in events_of(text)] == ["2004-10-22"]
+
+
+def test_a_kick_off_meeting_is_a_one_day_event() -> None:
+    found = events_of("标题\n2019年11月9日,三项团体标准启动工作会议在广州召开。")
+    assert [e[:2] for e in found] == [("2019-11-09", "2019-11-09")]
+
+
+def test_an_undated_page_keeps_the_years_it_announces() -> None:
+    text = (
+        "Council news\nThe Council met and agreed on its next meetings.\n"
+        "83rd General Meeting\nShanghai, China, from 21 to 25 October 2019.\n"
+        "The 2022 meeting will be held from 10 to 14 October 2022 in Geneva."
+    )
+    assert [e[0] for e in events_of(text)] == ["2019-10-21", "2022-10-10"]
