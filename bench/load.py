@@ -44,6 +44,7 @@ def expected_etag(body: bytes) -> str:
 @dataclass
 class Tally:
     requests: int = 0
+    retries: int = 0  # requests sent again after a kept-alive connection was closed
     statuses: Counter[int] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
     versions: dict[str, bytes] = field(default_factory=dict)  # calendar ETag -> body
@@ -82,20 +83,38 @@ def check(path: str, status: int, etag: str | None, body: bytes, *, parse: bool)
     return None
 
 
+# A kept-alive connection the server closed between two requests (its keep-alive timeout ran
+# out as the next request was sent) fails before any answer: RFC 9112 section 9.3.1 lets a
+# client send an idempotent request again on a new connection, as browsers and urllib3 do.
+# Only that case is retried, once; a new connection that fails is an error.
+_STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
+
+
 def client(base: str, paths: list[str], tally: Tally) -> None:
     parts = urlsplit(base)
     connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=60)
+    reused = False
     try:
         for path in paths:
-            try:
-                connection.request("GET", path)
-                response = connection.getresponse()
-                body = response.read()
-                etag = (response.getheader("ETag") or "").strip('"') or None
-                tally.record(path, response.status, etag, body)
-            except (OSError, http.client.HTTPException) as exc:
-                connection.close()  # reconnect on the next request
-                tally.record(path, 0, None, f"{type(exc).__name__}: {exc}".encode())
+            for attempt in (1, 2):
+                try:
+                    connection.request("GET", path)
+                    response = connection.getresponse()
+                    body = response.read()
+                    etag = (response.getheader("ETag") or "").strip('"') or None
+                    tally.record(path, response.status, etag, body)
+                    reused = not response.will_close
+                    break
+                except (OSError, http.client.HTTPException) as exc:
+                    connection.close()  # reconnect on the next request
+                    if attempt == 1 and reused and isinstance(exc, _STALE):
+                        reused = False
+                        with tally.lock:
+                            tally.retries += 1
+                        continue
+                    reused = False
+                    tally.record(path, 0, None, f"{type(exc).__name__}: {exc}".encode())
+                    break
     finally:
         connection.close()
 
@@ -132,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = {
         "requests": tally.requests,
         "errors": len(tally.errors),
+        "stale_connection_retries": tally.retries,
         "first_errors": tally.errors[:10],
         "statuses": {str(k): v for k, v in sorted(tally.statuses.items())},
         "calendar_versions": len(tally.versions),
