@@ -166,7 +166,7 @@ def _zh_year(text: str | None) -> int | None:
 
 def _zh_mentions(sentence: str) -> list[DateMention]:
     found: list[DateMention] = []
-    for m in _ZH.finditer(sentence):
+    for m in _ZH.finditer(sentence) if "月" in sentence else ():
         year = _zh_year(m.group("y"))
         begin, minguo = m.start(), None
         if year is None:
@@ -235,8 +235,16 @@ def shift_day(day: Day, days: int) -> Day:
     return (moved.year, moved.month, moved.day)
 
 
+_EN_CUE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d", re.I)
+_EN_CUE_AFTER = re.compile(
+    r"\d\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I
+)
+
+
 def _en_mentions(sentence: str) -> list[DateMention]:
     found: list[DateMention] = []
+    if _EN_CUE.search(sentence) is None and _EN_CUE_AFTER.search(sentence) is None:
+        return found  # no month name beside a number: one cheap search instead of two costly
     for pattern in (_EN_MD, _EN_DM):
         for m in pattern.finditer(sentence):
             month = _month(m.group("mon"))
