@@ -43,7 +43,10 @@ _DATES = [
         r"(?:月|[-/.])\s*(?P<d>\d{1,2})(?![\d.])\s*日?"
     ),
     re.compile(rf"(?<![A-Za-z]){_MONTH}\s+(?P<d>\d{{1,2}}){_ORD},?\s+{_EN_YEAR}", re.I),
-    re.compile(rf"(?<![\dA-Za-z])(?P<d>\d{{1,2}}){_ORD}\s+{_MONTH},?\s+{_EN_YEAR}", re.I),
+    # (not the end of a span: ``9-11 December 2015``)
+    re.compile(
+        rf"(?<![\dA-Za-z\-–])(?<![\-–]\s)(?P<d>\d{{1,2}}){_ORD}\s+{_MONTH},?\s+{_EN_YEAR}", re.I
+    ),
     # 09/23/2022 (month first on English pages), 01/04/2010 (day first in Hong Kong's Chinese)
     re.compile(r"(?<![\d.])(?P<p>\d{1,2})/(?P<q>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d.])"),
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})[-.](?P<m>\d{1,2})[-.](?P<y>(?:19|20)\d{2})(?![\d.])"),
@@ -59,6 +62,7 @@ _DATE_LABEL = re.compile(
     r"(?:(?<![\u3400-\u9fff])(?:发布时间|發佈時間|發布時間|发布日期|發布日期|發佈日期|发表时间|發表時間|"
     r"发文日期|發文日期|更新时间|更新時間|更新日期|更新|刊登日期|上稿时间|上稿時間|录入时间|錄入時間|"
     r"添加日期|添加时间|添加時間|发表于|發表於|发布于|發佈於|發布於|上传时间|上傳時間|创建时间|建立時間|"
+    r"编修日期|編修日期|"
     r"日期|时间|時間)|"
     r"(?:release date|released on|released|publication date|publish(?:ed)? date|published on|"
     r"published|date posted|dated|"
@@ -89,6 +93,7 @@ _FILLER = re.compile(r"[\s_|｜/\\·•\-–—_()（）\[\]【】<>《》:：,�
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _PARAGRAPH = 200
+_UPDATE_LABEL = re.compile(r"更新|updated|last update", re.I)
 # A machine-printed date closing a headline line: no sentence writes its date that way.
 _STAMP_AT_END = re.compile(r"\s(?:19|20)\d{2}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _SENTENCE_END = re.compile(r"[。!?！？;；]\s*$|[a-z]{2}\.\s*$")
@@ -119,18 +124,18 @@ def _year(match: re.Match[str]) -> int | None:
     return year + MINGUO_OFFSET if minguo and 1 <= year <= 150 else None
 
 
-def _month_day(match: re.Match[str], line: str) -> tuple[int, int]:
+def _month_day(match: re.Match[str], han: bool) -> tuple[int, int]:
     named = match.groupdict().get("mon")
     if named:
         return _MONTHS.index(named[:3].lower()) + 1, int(match.group("d"))
     if match.groupdict().get("p"):
         first, second = int(match.group("p")), int(match.group("q"))
-        day_first = first > 12 or (second <= 12 and _HAN.search(line) is not None)
+        day_first = first > 12 or (second <= 12 and han)
         return (second, first) if day_first else (first, second)
     return int(match.group("m")), int(match.group("d"))
 
 
-def _find_date(line: str) -> tuple[dt.date, re.Match[str], bool] | None:
+def _find_date(line: str, han: bool = False) -> tuple[dt.date, re.Match[str], bool] | None:
     """The line's full date, a labelled one first; a Minguo date written with dashes
     (``111-10-14``) counts only right after a label, where nothing else could be meant."""
     first: tuple[dt.date, re.Match[str], bool] | None = None
@@ -143,7 +148,7 @@ def _find_date(line: str) -> tuple[dt.date, re.Match[str], bool] | None:
             if year is None:
                 continue
             try:
-                found = (dt.date(year, *_month_day(match, line)), match, labelled)
+                found = (dt.date(year, *_month_day(match, han)), match, labelled)
             except ValueError:
                 continue
             if labelled:
@@ -188,9 +193,11 @@ def _weekday_only(line: str) -> bool:
     return bool(line) and not _FILLER.sub("", _WEEKDAY.sub("", line))
 
 
-def _judge(lines: Sequence[str], index: int, *, seen_headline: bool) -> PublicationLine | None:
+def _judge(
+    lines: Sequence[str], index: int, *, seen_headline: bool, han: bool
+) -> PublicationLine | None:
     line = lines[index].strip()
-    found = _find_date(line[:_PARAGRAPH])
+    found = _find_date(line[:_PARAGRAPH], han or _HAN.search(line) is not None)
     if found is None:
         return None
     date, match, labelled = found
@@ -198,10 +205,10 @@ def _judge(lines: Sequence[str], index: int, *, seen_headline: bool) -> Publicat
     rest = _remainder(line, match)
     words = _LATIN_WORD.findall(rest)
     # beside the date only labels, a site or a byline: few Han characters, few capitalised words;
-    # a line that starts with its date and clock may carry a longer site name
-    han = len(_HAN.findall(rest))
-    dated_first = match.start() <= 2 and bool(_CLOCK.match(line[match.end() :].lstrip()))
-    bare = han <= (12 if dated_first else 4) and (
+    # a date stamped with its clock may carry a longer site or region name
+    han_beside = len(_HAN.findall(rest))
+    stamped_clock = bool(_CLOCK.match(line[match.end() :].lstrip()))
+    bare = han_beside <= (12 if stamped_clock else 4) and (
         len(words) <= 4 and all(w[0].isupper() for w in words)
     )
     short = len(line) <= 120 and "。" not in line
@@ -229,13 +236,14 @@ def publication_line(lines: Sequence[str]) -> PublicationLine | None:
     date line closing it
     (``2015/09/16`` or ``Published on: …`` after the last paragraph), or ``None``."""
     seen_headline = in_text = False
+    han = any(_HAN.search(line) for line in lines[:TOP_LINES])  # 01/04/2010 is day first there
     for index, raw in enumerate(lines[:TOP_LINES]):
         line = raw.strip()
         if not line:
             continue
         if is_related_heading(line):
             break  # what follows lists other articles with their dates
-        judged = _judge(lines, index, seen_headline=seen_headline)
+        judged = _judge(lines, index, seen_headline=seen_headline, han=han)
         if judged is not None and (judged.labelled or not in_text):
             return judged  # below the first paragraph, only a labelled date is the page's
         in_text = in_text or _is_paragraph(line)
@@ -249,8 +257,14 @@ def publication_line(lines: Sequence[str]) -> PublicationLine | None:
         if is_related_heading(line):
             return None  # the dates after a related-articles heading are other articles'
         tail.append(index)
-    for index in tail:
-        judged = _judge(lines, index, seen_headline=True) if lines[index].strip() else None
-        if judged is not None and (judged.bare or judged.labelled):
-            return dataclasses.replace(judged, closing=True)
-    return None
+    closing = [
+        judged
+        for index in tail
+        if lines[index].strip()
+        and (judged := _judge(lines, index, seen_headline=True, han=han)) is not None
+        and (judged.bare or judged.labelled)
+    ]
+    # a site-wide ``更新日期`` footer yields to the article's own ``編修日期`` above it
+    own = [c for c in closing if not _UPDATE_LABEL.search(lines[c.index])]
+    chosen = own or closing
+    return dataclasses.replace(chosen[0], closing=True) if chosen else None
