@@ -119,3 +119,21 @@ def test_a_bare_publication_line_leaves_the_body() -> None:
 def test_the_rule_is_reported() -> None:
     found = publication_line(["Committee meets", "Posted on 3 May 2021", EN_BODY])
     assert found is not None and found.rule == "labelled-line" and found.index == 1
+
+
+def test_a_slash_date_is_day_first_on_a_chinese_page() -> None:
+    assert _published(f"01/04/2010\n检测认证局倡推动四行业服务\n{BODY}\n") == dt.date(2010, 4, 1)
+
+
+def test_the_last_day_of_a_span_is_not_the_page_date() -> None:
+    assert _published(f"Kaleidoscope 2015\n9-11 December 2015, Barcelona\n{EN_BODY}\n") is None
+
+
+def test_a_machine_stamp_may_carry_a_section_and_a_region() -> None:
+    text = f"市场监管局开展宣传活动\n政务   2024-10-15 20:04   内蒙古\n{BODY}\n"
+    assert _published(text) == dt.date(2024, 10, 15)
+
+
+def test_the_articles_own_date_wins_over_a_site_update_footer() -> None:
+    text = f"研討會\n{BODY}\n編修日期:2019/05/17\n上稿單位:標準檢驗局\n更新日期: 2024年9月27日\n"
+    assert _published(text) == dt.date(2019, 5, 17)
