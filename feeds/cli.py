@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from events.ingest import Progress, RunReport, ingest_paths, reextract_all
+from events.ingest import RunReport, ingest_paths, reextract_all
 from events.store.db import upgrade
 from feeds.config import Settings
+from feeds.progress import ProgressDisplay
 from feeds.runtime import Runtime, configured_sources, prepare
 
 if TYPE_CHECKING:
@@ -22,22 +23,6 @@ def _runtime() -> Runtime:
     runtime = Runtime.open(Settings.from_env())
     upgrade(runtime.engine)
     return runtime
-
-
-def _progress() -> Progress:
-    """A progress bar on a terminal, plain lines otherwise (logs, CI)."""
-    tty = sys.stderr.isatty()
-
-    def show(done: int, total: int, current: str) -> None:
-        if tty:
-            width = 30
-            filled = width * done // max(total, 1)
-            bar = "#" * filled + "-" * (width - filled)
-            click.echo(f"\r[{bar}] {done}/{total}", nl=done == total, err=True)
-        else:
-            click.echo(f"{done}/{total} {current}", err=True)
-
-    return show
 
 
 def _warm(runtime: Runtime) -> None:
@@ -65,14 +50,15 @@ def ingest(targets: tuple[str, ...]) -> None:
     """Read, extract and store articles (files or directories; default: the seeds)."""
     runtime = _runtime()
     paths = [Path(t) for t in targets] or [runtime.settings.seeds_dir]
-    report = ingest_paths(
-        runtime.sessions,
-        paths,
-        trigger="cli",
-        max_bytes=runtime.settings.max_article_bytes,
-        max_events=runtime.settings.max_events_per_article,
-        progress=_progress(),
-    )
+    with ProgressDisplay(sys.stderr) as progress:  # a bar on a terminal, else one line a file
+        report = ingest_paths(
+            runtime.sessions,
+            paths,
+            trigger="cli",
+            max_bytes=runtime.settings.max_article_bytes,
+            max_events=runtime.settings.max_events_per_article,
+            progress=progress,
+        )
     _print_report(report)
     _warm(runtime)
     sys.exit(1 if report.failed and not (report.new or report.changed or report.unchanged) else 0)
@@ -82,11 +68,12 @@ def ingest(targets: tuple[str, ...]) -> None:
 def reextract() -> None:
     """Run reading and extraction again over every stored raw article."""
     runtime = _runtime()
-    report = reextract_all(
-        runtime.sessions,
-        max_events=runtime.settings.max_events_per_article,
-        progress=_progress(),
-    )
+    with ProgressDisplay(sys.stderr) as progress:
+        report = reextract_all(
+            runtime.sessions,
+            max_events=runtime.settings.max_events_per_article,
+            progress=progress,
+        )
     _print_report(report)
     _warm(runtime)
 

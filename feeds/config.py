@@ -39,6 +39,7 @@ class Settings:
     secret_key: str = field(default_factory=lambda: secrets.token_hex(32))  # STDCAL_SECRET_KEY
     editor_token: str | None = None  # STDCAL_EDITOR_TOKEN: required for editorial changes
     websub_hub: str | None = None  # STDCAL_WEBSUB_HUB: advertised in feeds when set
+    feed_author: str = "stdcal"  # STDCAL_FEED_AUTHOR: the feeds' author (the service, operator)
     config_path: Path = Path("stdcal.toml")  # STDCAL_CONFIG: the sources file
     scheduler: bool = True  # STDCAL_SCHEDULER: run the source scheduler inside `stdcal serve`
 
@@ -108,6 +109,7 @@ def _parse(env: Mapping[str, str]) -> Settings:
         secret_key=get("SECRET_KEY") or defaults.secret_key,
         editor_token=get("EDITOR_TOKEN"),
         websub_hub=get("WEBSUB_HUB"),
+        feed_author=(get("FEED_AUTHOR") or defaults.feed_author).strip() or defaults.feed_author,
         config_path=Path(get("CONFIG") or "stdcal.toml"),
         scheduler=boolean("SCHEDULER", True),
     )

@@ -60,6 +60,7 @@ def render_json_feed(entries: Sequence[FeedEntry], meta: ChannelMeta) -> bytes:
         "feed_url": clean_text(meta.self_url),
         "description": clean_text(meta.description),
         "language": clean_text(meta.language),
+        "authors": [{"name": clean_text(meta.author), "url": clean_text(meta.site_url)}],
     }
     if meta.next_url:
         feed["next_url"] = clean_text(meta.next_url)

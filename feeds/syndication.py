@@ -34,6 +34,9 @@ class ChannelMeta:
     site_url: str
     feed_id: str
     updated: dt.datetime
+    # RFC 4287 §4.1.1: an Atom feed needs an author unless every entry has its own; the service
+    # (or its operator) publishes the feed, at site_url, and entries without one inherit it
+    author: str = "stdcal"
     hub_url: str | None = None
     first_url: str | None = None
     next_url: str | None = None
@@ -111,6 +114,8 @@ def _generator(entries: Sequence[FeedEntry], meta: ChannelMeta) -> FeedGenerator
     fg.subtitle(clean_text(meta.description))
     fg.description(clean_text(meta.description))
     fg.language(clean_text(meta.language))
+    # without an email feedgen writes no RSS managingEditor (which must be an address)
+    fg.author(name=clean_text(meta.author), uri=clean_text(meta.site_url))
     fg.updated(meta.updated)
     fg.lastBuildDate(meta.updated)
     fg.link(href=clean_text(meta.self_url), rel="self")

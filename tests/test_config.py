@@ -53,3 +53,16 @@ def test_dotenv_file_is_read_and_environment_wins(tmp_path: Path) -> None:
     settings = Settings.from_env({"STDCAL_REFRESH_HOURS": "3"}, env_file=env_file)
     assert settings.uid_host == "from-file"
     assert settings.refresh_hours == 3
+
+
+@pytest.mark.parametrize(
+    ("env", "author"),
+    [
+        ({}, "stdcal"),
+        ({"STDCAL_FEED_AUTHOR": "青岛市标准化研究院"}, "青岛市标准化研究院"),
+        ({"STDCAL_FEED_AUTHOR": "  Example Standards Office "}, "Example Standards Office"),
+        ({"STDCAL_FEED_AUTHOR": "   "}, "stdcal"),
+    ],
+)
+def test_feed_author_is_the_service_unless_configured(env: dict[str, str], author: str) -> None:
+    assert Settings.from_env(env, env_file=None).feed_author == author

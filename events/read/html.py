@@ -13,6 +13,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 
@@ -38,10 +39,13 @@ _MAX_TRAFILATURA_CHARS = 3_000_000
 
 @dataclass
 class PageMeta:
+    """What the page says about itself, as written (addresses possibly relative)."""
+
     title: str | None = None
     og_title: str | None = None
     published: str | None = None
-    url: str | None = None
+    canonical: str | None = None  # <link rel="canonical">: the article's own address
+    og_url: str | None = None  # og:url, its stand-in on pages without a canonical link
     lang: str | None = None
     site_name: str | None = None
     h1: list[str] = field(default_factory=list)
@@ -71,7 +75,7 @@ class _Reader(HTMLParser):
         elif tag == "meta":
             self._meta(values)
         elif tag == "link" and "canonical" in values.get("rel", "").lower().split():
-            self.meta.url = self.meta.url or values.get("href") or None
+            self.meta.canonical = self.meta.canonical or values.get("href", "").strip() or None
         if tag in _SKIP:
             self._skip += 1
         if tag in ("title", "h1"):
@@ -86,8 +90,8 @@ class _Reader(HTMLParser):
             return
         if key in _DATE_KEYS and self.meta.published is None:
             self.meta.published = content
-        elif key == "og:url" and self.meta.url is None:
-            self.meta.url = content
+        elif key == "og:url" and self.meta.og_url is None:
+            self.meta.og_url = content
         elif key == "og:title":
             self.meta.og_title = content
         elif key in ("og:site_name", "application-name") and self.meta.site_name is None:
@@ -119,6 +123,23 @@ class _Reader(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
+
+
+def stated_address(page: PageMeta, source: str) -> str | None:
+    """The address the page gives itself: its canonical link, else og:url. A relative one is
+    resolved against the address the page came from; only an absolute http(s) URL is kept."""
+    fetched = source if source.startswith(("http://", "https://")) else ""
+    for href in (page.canonical, page.og_url):
+        if not href:
+            continue
+        try:
+            address = urljoin(fetched, href) if fetched else href
+            parts = urlsplit(address)
+        except ValueError:  # e.g. an unclosed IPv6 bracket
+            continue
+        if parts.scheme in ("http", "https") and parts.netloc:
+            return address
+    return None
 
 
 def read_html(text: str) -> tuple[str, PageMeta]:

@@ -16,7 +16,7 @@ from events.model import Article, Language, Published
 from events.read import metadata as meta_rules
 from events.read.clean import clean_text
 from events.read.decode import decode
-from events.read.html import PageMeta, looks_like_html, read_html
+from events.read.html import PageMeta, looks_like_html, read_html, stated_address
 from events.read.parts import Segmented, segment
 from events.read.publine import PublicationLine, publication_line
 from events.read.sidecar import load_sidecar
@@ -93,10 +93,12 @@ def read_bytes(
     )
     published, rule = _published(side, page, top, info, lead, title, segmented.parts)
     all_lines = [*cleaned.split("\n")]
+    # The page's own statement of its address (canonical link) wins over an address quoted in
+    # its text: a reprint's ``原文链接`` line names where the text came from, not this article.
     url = (
         str(side.get("url") or "")
+        or stated_address(page, source)
         or meta_rules.source_url(segmented.parts.get("source", []))
-        or page.url
         or (source if source.startswith(("http://", "https://")) else None)
     )
     return Article(

@@ -2,12 +2,15 @@
 
 Embedding sites cannot run our templates, so the server does all the localizing: dates come
 out of Babel (feeds.l10n) already formatted for the requested locale, in the JSON as in the
-iframe page, and the script only places text nodes. Framing is allowed under /embed only
-(feeds.web.security), and neither the pages nor the script rely on inline code.
+iframe page, and the script only places text nodes. The JSON also carries each value in a
+form that does not depend on the locale, for programs that filter or sort what they read.
+Framing is allowed under /embed only (feeds.web.security), and neither the pages nor the
+script rely on inline code.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, render_template
@@ -35,18 +38,30 @@ def _events(view: View) -> list[PublishedEvent]:
     return (upcoming + recent)[:limit]
 
 
+def _clock(value: dt.time | None) -> str | None:
+    return value.isoformat(timespec="minutes") if value is not None else None
+
+
 def event_json(item: PublishedEvent, view: View, base: str) -> dict[str, Any]:
+    """One event as programs read it: stable values (``kind`` as its code, ``city`` in English,
+    ISO dates and times in ``timezone``) that filter and sort the same in every locale, and
+    beside them the reader's words (``*_label``, ``when``, ``relative``) for display."""
     event = item.event
     return {
         "id": item.id,
         "title": view.text(event.title),
         "lang": view.text_lang(item.language),
-        "when": view.when(event),
-        "relative": view.relative(event.start.to_date()),
+        "kind": event.kind.value,
+        "kind_label": view.kind(event.kind.value),
+        "city": event.city or None,
+        "city_label": view.city(event.city) or None,
         "start": event.start.iso(),
         "end": event.end.iso() if event.end else None,
-        "city": view.city(event.city) or None,
-        "kind": view.kind(event.kind.value),
+        "start_time": _clock(event.time),
+        "end_time": _clock(event.end_time),
+        "timezone": event.tzid,
+        "when": view.when(event),
+        "relative": view.relative(event.start.to_date()),
         "url": f"{base}/events/{item.id}?lang={view.script.value}",
     }
 

@@ -75,6 +75,7 @@ def _channel(
         site_url=settings.base_url,
         feed_id=_url(request.path, page=None),
         updated=max((e.updated for e in entries), default=EPOCH),
+        author=settings.feed_author,
         hub_url=settings.websub_hub,
         first_url=_url(request.path, page=None),
         next_url=_url(request.path, page=page + 1) if more else None,

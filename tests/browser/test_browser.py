@@ -57,16 +57,16 @@ def test_event_page_buttons_and_script_switch(
 
 
 @pytest.mark.parametrize(
-    ("lang", "when", "title"),
+    ("lang", "when", "title", "city", "kind"),
     [
-        ("zh-Hans", "2023年6月9日", "2023青岛国际标准化大会"),
-        ("zh-Hant", "2023年6月9日", "2023青島國際標準化大會"),
-        ("zh-Hant-HK", "2023年6月9日", "2023青島國際標準化大會"),
-        ("en", "Jun 9, 2023", "2023青島國際標準化大會"),
+        ("zh-Hans", "2023年6月9日", "2023青岛国际标准化大会", "青岛", "会议"),
+        ("zh-Hant", "2023年6月9日", "2023青島國際標準化大會", "青島", "會議"),
+        ("zh-Hant-HK", "2023年6月9日", "2023青島國際標準化大會", "青島", "會議"),
+        ("en", "Jun 9, 2023", "2023青島國際標準化大會", "Qingdao", "Conference"),
     ],
 )
 def test_widget_on_another_origin(
-    host_site: str, watched: Watched, lang: str, when: str, title: str
+    host_site: str, watched: Watched, lang: str, when: str, title: str, city: str, kind: str
 ) -> None:
     page = watched.page
     page.goto(f"{host_site}/widget?lang={lang}")
@@ -76,6 +76,10 @@ def test_widget_on_another_origin(
     dates = widget.locator("time.when").all_inner_texts()
     assert titles[0] == title and dates[0] == when
     assert len(titles) == 5
+    first = widget.locator("li.event").first
+    assert first.locator("span.city").inner_text() == city  # the label, not the code
+    assert first.locator("span.kind").inner_text() == kind
+    assert first.get_attribute("data-kind") == "conference"
     color = widget.locator("a.title").first.evaluate("a => getComputedStyle(a).color")
     assert color != "rgb(255, 0, 0)"  # the host's styles stay outside the shadow root
     size = "h => getComputedStyle(h).fontSize"
@@ -91,6 +95,9 @@ def test_iframe_embed_renders(host_site: str, watched: Watched, path: str) -> No
     frame = page.frame_locator("iframe")
     frame.locator("ul.events li").first.wait_for(timeout=10_000)
     assert "Jun 9, 2023" in frame.locator("ul.events").inner_text()
+    first = frame.locator('ul.events li[data-kind="conference"]').first
+    assert first.locator("span.city").inner_text() == "Qingdao"
+    assert first.locator("span.kind").inner_text() == "Conference"
     assert_clean(watched)
 
 

@@ -258,6 +258,7 @@ def test_json_feed_structure() -> None:
     assert feed["next_url"] == f"{BASE}/feeds/atom.xml?page=3"
     assert feed["hubs"] == [{"type": "WebSub", "url": "https://hub.example.org/"}]
     assert feed["language"] == "zh-Hans"
+    assert feed["authors"] == [{"name": "stdcal", "url": BASE}]  # items without one inherit it
     article, _, event = feed["items"]
     assert article["id"] == article["url"] == f"{BASE}/articles/7"
     assert article["external_url"] == "https://news.example.cn/2024/0424.html"

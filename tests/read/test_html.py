@@ -4,6 +4,7 @@ and the navigation and footer around the article stay out of its body."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,8 @@ from events.model import Language
 from events.read import read_bytes
 from events.read.html import looks_like_html, read_html
 from events.read.metadata import SHANGHAI_OFFSET
+
+READ_DATA = Path(__file__).resolve().parent.parent / "data" / "read"
 
 PARAGRAPHS = [
     "5月1日,深圳标准化论坛在深圳会展中心举行,来自国内外标准化组织的专家学者和企业代表共三百余人参加了论坛。",
@@ -68,6 +71,76 @@ def test_og_url_when_no_canonical_link() -> None:
         "<title>", '<meta property="og:url" content="https://example.org/og"><title>'
     )
     assert read_bytes(page.encode(), "page.html").url == "https://example.org/og"
+
+
+TIANJIN_ORIGINAL = (
+    "http://scjg.tj.gov.cn/tjsscjdglwyh_52651/zwgk/zfgznew/bdwwjnew/gzwjnew_1/202110/"
+    "t20211012_5645604.html"
+)
+TIANJIN_CANONICAL = "https://bz.example.org/tzgg/2021/1022/5645604.html"
+_CANONICAL_LINK = f'<link rel="canonical" href="{TIANJIN_CANONICAL}">'
+
+
+@pytest.mark.parametrize(
+    ("change", "source", "sidecar", "url"),
+    [
+        (None, "copy.html", None, TIANJIN_CANONICAL),
+        (None, "https://mirror.example.net/a/1.html", None, TIANJIN_CANONICAL),
+        (
+            (_CANONICAL_LINK, '<link rel="canonical" href="/tzgg/5645604.html">'),
+            "https://bz.example.org/list/1.html",
+            None,
+            "https://bz.example.org/tzgg/5645604.html",
+        ),
+        (
+            (_CANONICAL_LINK, '<meta property="og:url" content="https://bz.example.org/og">'),
+            "copy.html",
+            None,
+            "https://bz.example.org/og",
+        ),
+        (
+            (_CANONICAL_LINK, '<link rel="canonical" href="/tzgg/5645604.html">'),
+            "copy.html",  # relative, and nothing to resolve it against: the text's address
+            None,
+            TIANJIN_ORIGINAL,
+        ),
+        (
+            (_CANONICAL_LINK, '<link rel="canonical" href="javascript:alert(1)">'),
+            "copy.html",
+            None,
+            TIANJIN_ORIGINAL,
+        ),
+        ((_CANONICAL_LINK, ""), "copy.html", None, TIANJIN_ORIGINAL),
+        (
+            None,
+            "copy.html",
+            {"url": "https://editor.example.org/x"},
+            "https://editor.example.org/x",
+        ),
+    ],
+    ids=[
+        "canonical-over-body",
+        "canonical-over-fetched-address",
+        "relative-canonical-resolved",
+        "og-url-over-body",
+        "relative-canonical-unresolvable",
+        "canonical-not-http",
+        "no-canonical-body-address",
+        "sidecar-over-canonical",
+    ],
+)
+def test_the_page_address_wins_over_one_in_its_text(
+    change: tuple[str, str] | None, source: str, sidecar: dict[str, str] | None, url: str
+) -> None:
+    """An HTML copy of the Tianjin notice: its canonical link against the ``原文链接`` line."""
+    page = (READ_DATA / "tianjin_notice_canonical.html").read_text(encoding="utf-8")
+    assert _CANONICAL_LINK in page and TIANJIN_ORIGINAL in page
+    if change is not None:
+        page = page.replace(*change)
+    article = read_bytes(page.encode(), source, sidecar=sidecar)
+    assert article.url == url
+    assert article.title == "市市场监管委关于开展2021年世界标准日宣传活动的通知"
+    assert article.parts["source"] == (f"原文链接:{TIANJIN_ORIGINAL}",)  # still kept as read
 
 
 def test_fetched_page_without_stated_url_keeps_its_address() -> None:

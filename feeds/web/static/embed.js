@@ -2,9 +2,10 @@
  * stdcal widget. On any page:
  *   <script src="https://stdcal.example/embed.js" defer></script>
  *   <stdcal-events lang="zh-Hant" city="Qingdao" limit="5"></stdcal-events>
- * The element fetches /api/events (dates already formatted by the server for the
- * locale) and renders it in a shadow root using text nodes only: article text is never
- * parsed as HTML. mode="iframe" shows the framed list (/embed/events) instead.
+ * The element fetches /api/events (dates and labels already localized by the server:
+ * when, relative, city_label, kind_label; kind and city are stable codes) and renders it in
+ * a shadow root using text nodes only: article text is never parsed as HTML.
+ * mode="iframe" shows the framed list (/embed/events) instead.
  */
 (function () {
   "use strict";
@@ -35,6 +36,7 @@
     var list = node("ul", "events");
     (data.events || []).forEach(function (item) {
       var row = node("li", "event");
+      if (item.kind) row.setAttribute("data-kind", item.kind);
       var title = node("a", "title", item.title);
       var href = safeHref(item.url);
       if (href) title.href = href;
@@ -46,8 +48,8 @@
       when.dateTime = item.start || "";
       row.appendChild(when);
       if (item.relative) row.appendChild(node("span", "relative", item.relative));
-      if (item.city) row.appendChild(node("span", "city", item.city));
-      if (item.kind) row.appendChild(node("span", "kind", item.kind));
+      if (item.city_label) row.appendChild(node("span", "city", item.city_label));
+      if (item.kind_label) row.appendChild(node("span", "kind", item.kind_label));
       list.appendChild(row);
     });
     if (!list.children.length) list.appendChild(node("li", "empty", data.empty));
