@@ -92,7 +92,7 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
     return events[:max_events]
 
 
-_ENUMERATION = re.compile(r"\s*(?:、|,|,|及|和|与|與|以及|and|&)\s*", re.I)
+_ENUMERATION = re.compile(r"\s*(?:、|及|和|与|與|以及|and|&)\s*", re.I)
 
 
 def _clause_end(sentence: str, mentions: list[DateMention], position: int) -> int | None:
@@ -307,7 +307,11 @@ def _event(
     )
 
 
-_EVERY = re.compile(r"(?:每年|每一年|每逢|每届|每屆)[的]?\s*$")
+_EVERY = re.compile(
+    r"(?:每年|每一年|每逢|每届|每屆)[的]?\s*$|\b(?:annually|every year|each year|yearly)\s+on\s*$|"
+    r"任期|\bterm of office\b[^.;]*$",  # a term of office spans years; no event happens on it
+    re.I,
+)
 _EVERY_AFTER = re.compile(
     r"^\s*(?:each|every)\s+year\b|^\s*annually\b|^\s*(?:定为|定為|订为|訂為|设为|設為|确定为|確定為)",
     re.I,
@@ -315,8 +319,9 @@ _EVERY_AFTER = re.compile(
 
 
 def _recurring(sentence: str, mention: DateMention) -> bool:
-    """A date said of every year, or named as a day being designated, is not an occurrence."""
-    before = sentence[max(0, mention.begin - 6) : mention.begin]
+    """A date said of every year, named as a day being designated or bounding a term of office
+    is not an occurrence."""
+    before = sentence[max(0, mention.begin - 30) : mention.begin]
     return bool(_EVERY.search(before) or _EVERY_AFTER.search(sentence[mention.stop :]))
 
 
