@@ -49,11 +49,12 @@ class ArticleContext:
     def present_year(self) -> int | None:
         """The year the article is written in, as far as its date or headline tells: dates in
         it more than a year older are history (``1969年9月``, ``1970年…第一届``)."""
+        if self.headline_ordinal_year is not None:
+            return self.headline_ordinal_year  # 第47届…方案 reposted in 2022 is still of 2016
         published = self.article.published_date
         if published is not None:
             return published.year
-        evidence = [y for y in (self.headline_year, self.headline_ordinal_year) if y]
-        return max(evidence) if evidence else None
+        return self.headline_year
 
 
 def _article_city(article: Article) -> str | None:

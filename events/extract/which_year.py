@@ -70,9 +70,12 @@ def history_before(ctx: ArticleContext) -> int | None:
 
 
 def _earlier_year(sentence: str, mention: DateMention, hant: bool) -> int | None:
+    """An explicit year written before the date in its sentence: a dated day, or an edition's
+    name (``Kaleidoscope 2022: …, from 7 to 9 December``)."""
     for earlier in dates_in(sentence, hant):
         if earlier.stop > mention.begin:
             break
         if earlier.explicit_year:
             return earlier.start[0]
-    return None
+    named = years.name_years(sentence[: mention.begin])
+    return named[-1] if named else None
