@@ -259,7 +259,11 @@ def _event(
     if _recurring(sentence, mention):
         return None  # 每年的10月14日, on 14 October each year, 将5月20日定为…: no occurrence
     name = _nearest_name(sentence_names(), mention, following)
-    happens = _contains(clause, _HAPPEN) or _contains(sentence[: mention.begin][-30:], _HAPPEN)
+    happens = (
+        _contains(clause, _HAPPEN)
+        or _contains(sentence[: mention.begin][-30:], _HAPPEN)
+        or _EN_EVENT_NOUN.search(sentence[max(0, mention.begin - 50) : mention.begin]) is not None
+    )
     if name is None and not happens:
         return None
     around = sentence[max(0, mention.begin - 30) : mention.stop + 40]
@@ -350,6 +354,15 @@ def _issuer(ctx: ArticleContext) -> list[str]:
         return []
     issuer = expand(ctx.issuer, ctx.city_zh)
     return [issuer] if is_organisation(issuer) else []
+
+
+# A lower-case event noun right before an English date (``a door-to-door campaign … on October
+# 15 and 16``): the sentence names an occurrence even without a title-case name or a verb.
+_EN_EVENT_NOUN = re.compile(
+    r"\b(?:campaign|seminar|workshop|meeting|conference|forum|webinar|ceremony|training|"
+    r"celebration|exhibition|expo|summit|symposium|lecture|run|walk|reception|plenary|session)s?\b"
+    r"[^.;:]{0,40}\b(?:on|from)\s*$"
+)
 
 
 def _contains(text: str, words: list[str]) -> bool:

@@ -221,3 +221,29 @@ def test_an_undated_page_keeps_the_years_it_announces() -> None:
         "The 2022 meeting will be held from 10 to 14 October 2022 in Geneva."
     )
     assert [e[0] for e in events_of(text)] == ["2019-10-21", "2022-10-10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "News\nDate: 2022-10-10\nA door-to-door campaign runs on October 15 and 16.",
+            ("2022-10-15", "2022-10-16"),
+        ),
+        (
+            "News\nDate: 2022-10-10\nThe bureau is also organising a Quality Walk on October 16.",
+            ("2022-10-16", "2022-10-16"),
+        ),
+    ],
+    ids=["lower-case-noun", "organising"],
+)
+def test_english_occurrences_without_a_title_case_name(text: str, span: tuple[str, str]) -> None:
+    assert [e[:2] for e in events_of(text)] == [span]
+
+
+def test_a_term_of_office_is_no_event() -> None:
+    text = (
+        "News\nThe Council elected a President for a term of office "
+        "(1 January 2020 to 31 December 2022)."
+    )
+    assert events_of(text) == []
