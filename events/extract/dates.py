@@ -235,16 +235,17 @@ def shift_day(day: Day, days: int) -> Day:
     return (moved.year, moved.month, moved.day)
 
 
-_EN_CUE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d", re.I)
-_EN_CUE_AFTER = re.compile(
-    r"\d\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I
+_MONTH_STEM = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_EN_CUE = re.compile(
+    rf"{_MONTH_STEM}[a-z]*\.?\s*\d|\d\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_STEM}", re.I
 )
+_LATIN = re.compile(r"[A-Za-z]{3}")
 
 
 def _en_mentions(sentence: str) -> list[DateMention]:
     found: list[DateMention] = []
-    if _EN_CUE.search(sentence) is None and _EN_CUE_AFTER.search(sentence) is None:
-        return found  # no month name beside a number: one cheap search instead of two costly
+    if _LATIN.search(sentence) is None or _EN_CUE.search(sentence) is None:
+        return found  # no month name beside a number: cheap searches instead of two costly
     for pattern in (_EN_MD, _EN_DM):
         for m in pattern.finditer(sentence):
             month = _month(m.group("mon"))

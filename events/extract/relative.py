@@ -107,6 +107,9 @@ def relative_mentions(sentence: str, anchor: Anchor | None) -> list[DateMention]
     found = _zh_mentions(sentence, anchor)
     if anchor[0] is None:
         return found  # an English weekday needs the year to be placed
+    lowered = sentence.lower()
+    if "day" not in lowered and "this " not in lowered:
+        return found  # no today, no weekday, no this morning
     reported = _on(anchor)
     for m in _TODAY.finditer(sentence):
         found.append(DateMention(_day(reported), None, m.start(), m.end(), "day", True))

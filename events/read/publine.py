@@ -51,6 +51,7 @@ _DATES = [
     re.compile(r"(?<![\d.])(?P<p>\d{1,2})/(?P<q>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d.])"),
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})[-.](?P<m>\d{1,2})[-.](?P<y>(?:19|20)\d{2})(?![\d.])"),
 ]
+_TWO_NUMBERS = re.compile(r"\d[^\d]{0,12}\d")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?!\d)")
 _WEEKDAY = re.compile(
     r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|"
@@ -139,6 +140,8 @@ def _find_date(line: str, han: bool = False) -> tuple[dt.date, re.Match[str], bo
     """The line's full date, a labelled one first; a Minguo date written with dashes
     (``111-10-14``) counts only right after a label, where nothing else could be meant."""
     first: tuple[dt.date, re.Match[str], bool] | None = None
+    if _TWO_NUMBERS.search(line) is None:
+        return None  # every full date has a year or day beside another number
     for pattern in _DATES:
         for match in pattern.finditer(line):
             labelled = bool(_DATE_LABEL.search(_WEEKDAY_BEFORE.sub("", line[: match.start()])))
