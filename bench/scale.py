@@ -99,7 +99,7 @@ def memory(pid: int) -> tuple[float, float]:
 
 def warm(env: dict[str, str]) -> float:
     """Seconds for what the scheduler runs after an ingest (see feeds.calendars), in-process."""
-    code = ("import time; from feeds.calendars import warm_calendars; "
+    code = ("import time; from feeds.warmup import warm_calendars; "
             "from feeds.config import Settings; from feeds.runtime import Runtime; "
             "runtime = Runtime.open(Settings.from_env()); started = time.perf_counter(); "
             "warm_calendars(runtime); print(time.perf_counter() - started)")  # fmt: skip

@@ -53,6 +53,7 @@ class EventQuery:
     newest_first: bool = False
     calendar_order: bool = False  # by first day, then key in code point order
     limit: int | None = None
+    shard: tuple[int, int] | None = None  # (count, index): events whose id % count == index
 
 
 # An event's last day as stored text: its end when that has a year, else its start. Ends
@@ -88,6 +89,9 @@ def _select(query: EventQuery, dialect: str = "sqlite") -> Select[Any]:
     if query.cancelled_since is not None:
         status_ok = status_ok | (EventRow.cancelled_at >= query.cancelled_since)
     stmt = stmt.where(status_ok)
+    if query.shard is not None:
+        count, index = query.shard
+        stmt = stmt.where(EventRow.id % count == index)
     if query.newest_first:
         return stmt.order_by(EventRow.start.desc(), EventRow.id.desc())
     if query.calendar_order:  # SQLite compares bytes; PostgreSQL must be told to (not locale)
@@ -119,10 +123,13 @@ def upcoming_and_recent(
     return upcoming, list_events(session, recent)
 
 
-def iter_events(session: Session, query: EventQuery, batch: int = 1000) -> Iterator[PublishedEvent]:
+def iter_events(
+    session: Session, query: EventQuery, batch: int = 1000, *, sources: bool = True
+) -> Iterator[PublishedEvent]:
     """The same events as :func:`list_events`, read ``batch`` rows at a time: a calendar of every
     stored event is written without holding them all (a server-side cursor on PostgreSQL; the
-    rows are plain, so a finished batch is freed)."""
+    rows are plain, so a finished batch is freed). ``sources=False`` leaves out the articles
+    (a calendar's outline: its zones and series)."""
     needle = query.organiser.casefold() if query.organiser else None
     stmt = _select(query, session.get_bind().dialect.name)
     if query.limit is not None and needle is None:
@@ -135,7 +142,7 @@ def iter_events(session: Session, query: EventQuery, batch: int = 1000) -> Itera
         if left is not None:
             rows = rows[:left]
             left -= len(rows)
-        yield from _published(session, rows)
+        yield from _published(session, rows) if sources else _unsourced(rows)
         if left == 0:
             break
 
@@ -206,6 +213,23 @@ def _published(session: Session, rows: Sequence[EventFields]) -> list[PublishedE
             created=row.created,
             last_modified=row.updated,
             sources=tuple(sources[row.id]),
+            language=Language(row.language),
+            cancelled_at=row.cancelled_at,
+        )
+        for row in rows
+    ]
+
+
+def _unsourced(rows: Sequence[EventFields]) -> list[PublishedEvent]:
+    return [
+        PublishedEvent(
+            id=row.id,
+            key=row.key,
+            event=event_from_record(event_row_record(row)),
+            status=Status(row.status),
+            sequence=row.sequence,
+            created=row.created,
+            last_modified=row.updated,
             language=Language(row.language),
             cancelled_at=row.cancelled_at,
         )
