@@ -70,11 +70,14 @@ def stored_calendar_blocks(
 ) -> Iterator[bytes]:
     """The calendar of ``query``'s events as byte blocks (see :func:`feeds.ics.calendar_blocks`),
     read from the store in calendar order; ``latest`` holds when their content last changed
-    once the outline is written. Closing the generator closes its session."""
+    once the last block is produced. The outline reads only the events that can change it
+    (timed ones and observances). Closing the generator closes its session."""
     ordered = replace(query, calendar_order=True, newest_first=False)
+    outlined = replace(ordered, outline_only=True)
     with runtime.sessions() as session:
-        outline = latest.watch(iter_events(session, ordered, sources=False))
-        yield from calendar_blocks(outline, iter_events(session, ordered), meta, chunks)
+        outline = iter_events(session, outlined, sources=False)
+        events = latest.watch(iter_events(session, ordered))
+        yield from calendar_blocks(outline, events, meta, chunks)
 
 
 def note_calendar_request(runtime: Runtime, lang: Language, query: EventQuery) -> None:

@@ -199,7 +199,11 @@ def calendar_blocks(
     worker no memory in proportion to its size.
     """
     yield _head(meta).to_ical()[: -len(END)]
-    plan = outline(outline_events)
+    plan = Outline()
+    for group in _batches(outline_events, batch):
+        for pe in group:
+            plan.add(pe)
+        yield b""  # a moment for the caller, which may send the header meanwhile
     yield b"".join(_zone_block(*zone) for zone in plan.zones())
     yield b"".join(master.to_ical() for master in _masters(plan.occurrences, meta))
     last: tuple[str, str] | None = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -27,6 +28,8 @@ ONE_HOUR = dt.timedelta(hours=1)
 _BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # Controls other than TAB, DEL and lone surrogates may appear in no iCalendar value.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")  # C0, DEL, C1
+_UNCLEAN = re.compile(f"{_BREAKS.pattern}|{_ILLEGAL.pattern}")
+_SPACE = re.compile(r"\s")  # the characters str.isspace() takes (re uses the same table)
 
 KIND_NAMES_HANS = {
     Kind.OBSERVANCE: "纪念日",
@@ -85,7 +88,9 @@ class VeventValues:
 def clean_text(value: str) -> str:
     """``value`` as one line without characters that iCalendar forbids. icalendar takes a
     literal ``\\N`` for an escaped line break, so that backslash becomes a full-width one."""
-    return _ILLEGAL.sub("", _BREAKS.sub(" ", value)).replace("\\N", "\uff3cN").strip()
+    if _UNCLEAN.search(value) is not None:
+        value = _ILLEGAL.sub("", _BREAKS.sub(" ", value))
+    return value.replace("\\N", "\uff3cN").strip()
 
 
 def clean_url(value: str | None) -> str | None:
@@ -93,7 +98,7 @@ def clean_url(value: str | None) -> str | None:
     if not value:
         return None
     url = value.strip()
-    if _ILLEGAL.search(url) or _BREAKS.search(url) or any(c.isspace() for c in url):
+    if _ILLEGAL.search(url) or _BREAKS.search(url) or _SPACE.search(url):
         return None
     try:
         parts = urlsplit(url)
@@ -109,7 +114,8 @@ def organizer(meta: CalendarMeta) -> str:
 
 def vevent_values(pe: PublishedEvent, meta: CalendarMeta) -> VeventValues:
     event, lang = pe.event, meta.language
-    page = f"{meta.base_url.rstrip('/')}/events/{pe.id}"
+    base, base_ok = _page_base(meta.base_url)
+    page = f"{base}{pe.id}"
     start, end = span(event)
     location = None
     if event.city and clean_text(event.city):
@@ -122,16 +128,24 @@ def vevent_values(pe: PublishedEvent, meta: CalendarMeta) -> VeventValues:
         sequence=pe.sequence,
         start=start,
         end=end,
-        summary=clean_text(convert(event.title, lang)) or _kind_name(event.kind, lang),
+        summary=clean_text(_convert(event.title, lang)) or _kind_name(event.kind, lang),
         description=_description(pe, lang, page),
         location=location,
-        url=clean_url(page),
+        url=page if base_ok else clean_url(page),
         category=event.kind.value,
         organizer=organizer(meta),
         related_to=series_uid(series, meta.host) if series else None,
         status=pe.status.value,
         transp="TRANSPARENT" if event.kind.is_transparent else "OPAQUE",
     )
+
+
+@lru_cache(maxsize=16)
+def _page_base(base_url: str) -> tuple[str, bool]:
+    """An event page's address but its id, and whether such an address is a URL value: an id
+    (digits) never changes that, so it is decided once per base."""
+    base = f"{base_url.rstrip('/')}/events/"
+    return base, clean_url(f"{base}0") == f"{base}0"
 
 
 def utc(value: dt.datetime) -> dt.datetime:
@@ -180,6 +194,18 @@ def span(event: DomainEvent) -> tuple[Moment, Moment]:
     return start, end if end > start else start + ONE_HOUR
 
 
+def _convert(text: str, lang: Language) -> str:
+    """The script conversion; text without Chinese (ASCII) is what OpenCC would give back."""
+    return text if text.isascii() else convert(text, lang)
+
+
+@lru_cache(maxsize=4096)
+def _local_name(text: str, lang: Language) -> str:
+    """A cleaned, converted short text that repeats across events (organisers), kept."""
+    return clean_text(_convert(text, lang))
+
+
+@lru_cache(maxsize=1024)
 def _place(city: str, lang: Language) -> str:
     """A canonical (English) city in the calendar's language: 青岛 / 青島 / Qingdao."""
     if lang is Language.EN:
@@ -187,6 +213,7 @@ def _place(city: str, lang: Language) -> str:
     return convert(places.chinese_name(city) or city, lang)
 
 
+@lru_cache(maxsize=64)
 def _kind_name(kind: Kind, lang: Language) -> str:
     if lang is Language.EN:
         return kind.value.replace("-", " ")
@@ -199,12 +226,12 @@ def _description(pe: PublishedEvent, lang: Language, page: str) -> str:
     event = pe.event
 
     def local(text: str) -> str:
-        return clean_text(convert(text, lang))
+        return clean_text(_convert(text, lang))
 
     lines = [f"{kind_label}: {_kind_name(event.kind, lang)}"]
     if event.city and clean_text(_place(event.city, lang)):
         lines.append(f"{where_label}: {clean_text(_place(event.city, lang))}")
-    organisers = [local(o) for o in event.organisers if local(o)]
+    organisers = [n for n in (_local_name(o, lang) for o in event.organisers) if n]
     if organisers:
         lines.append(f"{organisers_label}: {', '.join(organisers)}")
     if pe.sources:

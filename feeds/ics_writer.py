@@ -21,6 +21,7 @@ The rules copied here are icalendar's (``parser/string.py`` ``_escape_char`` and
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from icalendar import Event
@@ -30,10 +31,13 @@ from feeds.ics_values import Moment, VeventValues
 FOLD_OCTETS = 74  # icalendar folds before a character that would make a line reach 75 octets
 _CONTINUATION = range(0x80, 0xC0)  # UTF-8 bytes that do not start a character
 _ESCAPE_PREFIXES = (0x5C, 0x5E)  # ``\`` and ``^``: never left at the end of a folded line
+_NEEDS_ESCAPE = re.compile(r"[\\;,\r\n]")
 
 
 def escape(text: str) -> str:
     """TEXT escaping, in icalendar's order (a literal ``\\N`` is a line break there)."""
+    if _NEEDS_ESCAPE.search(text) is None:
+        return text
     return (
         text.replace("\\N", "\n")
         .replace("\\", "\\\\")
@@ -45,13 +49,15 @@ def escape(text: str) -> str:
     )
 
 
-def fold(line: str) -> bytes:
-    """One content line as UTF-8, folded where icalendar folds it: before the character that
-    would make a line 75 octets long (a continuation's leading space included), never inside a
+def fold(line: str) -> str:
+    """One content line folded where icalendar folds it: before the character that would
+    make a line 75 octets long (a continuation's leading space included), never inside a
     character, and never right after a backslash or caret, which moves to the next line."""
-    data = line.encode("utf-8")
+    if len(line) <= FOLD_OCTETS // 4 or (len(line) <= FOLD_OCTETS and line.isascii()):
+        return line  # short in any encoding
+    data = line.encode("utf-8", "surrogatepass")
     if len(data) <= FOLD_OCTETS:
-        return data
+        return line
     parts = []
     start = 0
     while len(data) - start > FOLD_OCTETS:
@@ -63,7 +69,7 @@ def fold(line: str) -> bytes:
         parts.append(data[start:cut])
         start = cut
     parts.append(data[start:])
-    return b"\r\n ".join(parts)
+    return "\r\n ".join(part.decode("utf-8", "surrogatepass") for part in parts)
 
 
 @lru_cache(maxsize=256)
@@ -89,6 +95,7 @@ def _moment(name: str, value: Moment) -> str:
     )
 
 
+@lru_cache(maxsize=4096)
 def _stamp(value: dt.datetime) -> str:
     """A UTC date-time (the values' stamps are converted to UTC already)."""
     return (
@@ -110,25 +117,26 @@ def vevent_bytes(values: VeventValues) -> bytes:
     """The VEVENT block, properties in icalendar's order: its canonical ones (SUMMARY, DTSTART,
     DTEND, DTSTAMP, UID, SEQUENCE), then the others alphabetically."""
     lines = [
-        "SUMMARY:" + escape(values.summary),
-        _moment("DTSTART", values.start),
+        "BEGIN:VEVENT",
+        fold("SUMMARY:" + escape(values.summary)),
+        _moment("DTSTART", values.start),  # date-time lines: at most 62 octets, never folded
         _moment("DTEND", values.end),
-        "DTSTAMP:" + _stamp(values.stamp),
-        "UID:" + escape(values.uid),
+        "DTSTAMP:" + (stamp := _stamp(values.stamp)),
+        fold("UID:" + escape(values.uid)),
         f"SEQUENCE:{values.sequence}",
-        "CATEGORIES:" + escape(values.category),
+        "CATEGORIES:" + escape(values.category),  # a kind's code: short, ASCII
         "CREATED:" + _stamp(values.created),
-        "DESCRIPTION:" + escape(values.description),
-        "LAST-MODIFIED:" + _stamp(values.stamp),
+        fold("DESCRIPTION:" + escape(values.description)),
+        "LAST-MODIFIED:" + stamp,
     ]
     if values.location is not None:
-        lines.append("LOCATION:" + escape(values.location))
-    lines.append("ORGANIZER;CN=stdcal:" + values.organizer)
+        lines.append(fold("LOCATION:" + escape(values.location)))
+    lines.append(fold("ORGANIZER;CN=stdcal:" + values.organizer))
     if values.related_to is not None:
-        lines.append("RELATED-TO:" + escape(values.related_to))
-    lines.append("STATUS:" + escape(values.status))
+        lines.append(fold("RELATED-TO:" + escape(values.related_to)))
+    lines.append("STATUS:" + escape(values.status))  # fixed vocabularies: short, ASCII
     lines.append("TRANSP:" + escape(values.transp))
     if values.url is not None:
-        lines.append("URL:" + values.url)
-    body = b"\r\n".join(fold(line) for line in lines)
-    return b"BEGIN:VEVENT\r\n" + body + b"\r\nEND:VEVENT\r\n"
+        lines.append(fold("URL:" + values.url))
+    lines.append("END:VEVENT\r\n")
+    return "\r\n".join(lines).encode()

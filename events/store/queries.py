@@ -54,6 +54,7 @@ class EventQuery:
     calendar_order: bool = False  # by first day, then key in code point order
     limit: int | None = None
     shard: tuple[int, int] | None = None  # (count, index): events whose id % count == index
+    outline_only: bool = False  # only timed events and observances (a calendar's outline)
 
 
 # An event's last day as stored text: its end when that has a year, else its start. Ends
@@ -89,6 +90,8 @@ def _select(query: EventQuery, dialect: str = "sqlite") -> Select[Any]:
     if query.cancelled_since is not None:
         status_ok = status_ok | (EventRow.cancelled_at >= query.cancelled_since)
     stmt = stmt.where(status_ok)
+    if query.outline_only:
+        stmt = stmt.where(EventRow.time.is_not(None) | (EventRow.kind == Kind.OBSERVANCE.value))
     if query.shard is not None:
         count, index = query.shard
         stmt = stmt.where(EventRow.id % count == index)

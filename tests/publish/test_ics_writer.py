@@ -194,4 +194,4 @@ def test_fold_is_icalendars(line: str) -> None:
     from icalendar.parser.string import _foldline
 
     line = line.encode("utf-8", "replace").decode("utf-8")
-    assert fold(line) == _foldline(line).encode("utf-8")
+    assert fold(line) == _foldline(line)
