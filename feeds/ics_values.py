@@ -29,6 +29,7 @@ _BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # Controls other than TAB, DEL and lone surrogates may appear in no iCalendar value.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")  # C0, DEL, C1
 _UNCLEAN = re.compile(f"{_BREAKS.pattern}|{_ILLEGAL.pattern}")
+_PLAIN_URL = re.compile(r"https?://([^/?#\[\]]+)(?:[/?#]|$)", re.IGNORECASE)
 _SPACE = re.compile(r"\s")  # the characters str.isspace() takes (re uses the same table)
 
 KIND_NAMES_HANS = {
@@ -100,6 +101,9 @@ def clean_url(value: str | None) -> str | None:
     url = value.strip()
     if _ILLEGAL.search(url) or _BREAKS.search(url) or _SPACE.search(url):
         return None
+    plain = _PLAIN_URL.match(url)
+    if plain is not None and plain.group(1).isascii():
+        return url  # what urlsplit accepts: http(s), an ASCII host without brackets
     try:
         parts = urlsplit(url)
     except ValueError:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from events.model import Event, Kind, Language, PartialDate, PublishedEvent, SourceRef, Status
 from feeds.ics import render_vevent, vevent, vevent_component
-from feeds.ics_values import CalendarMeta, VeventValues, vevent_values
+from feeds.ics_values import _BREAKS, _ILLEGAL, CalendarMeta, VeventValues, clean_url, vevent_values
 from feeds.ics_writer import escape, fold, supported, vevent_bytes
 
 # Characters every escaping and cleaning rule is about, mixed into random text.
@@ -195,3 +195,27 @@ def test_fold_is_icalendars(line: str) -> None:
 
     line = line.encode("utf-8", "replace").decode("utf-8")
     assert fold(line) == _foldline(line)
+
+
+@given(st.one_of(urls, text, st.builds(lambda h, p: f"{h}{p}", st.sampled_from(
+    ["http://", "HTTPS://", "https://[::1", "http://[::1]:80", "http:///", "https://例子.cn",
+     "https://a@b", "http://a:99999", "hTTp://x?y", "https://x#"]), text)))  # fmt: skip
+def test_clean_url_accepts_what_urlsplit_accepts(url: str | None) -> None:
+    """The shortcut for plain http(s) addresses decides as urlsplit does."""
+    from urllib.parse import urlsplit
+
+    def reference(value: str | None) -> str | None:  # the rule without the shortcut
+        if not value:
+            return None
+        stripped = value.strip()
+        if _ILLEGAL.search(stripped) or _BREAKS.search(stripped):
+            return None
+        if any(c.isspace() for c in stripped):
+            return None
+        try:
+            parts = urlsplit(stripped)
+        except ValueError:
+            return None
+        return stripped if parts.scheme in ("http", "https") and parts.netloc else None
+
+    assert clean_url(url) == reference(url)
