@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # "last modified" of outputs with no dated data
 CACHE_ONLY = "stdcal_cache_only"  # execution option of a connection that writes only caches
 Rendered = tuple[bytes, dt.datetime]  # the bytes and when their content last changed
-STREAM_AFTER = 0.5  # seconds an output may take before its response starts while it is produced
+STREAM_AFTER = 0.25  # seconds an output may take before its response starts while it is produced
 
 
 @dataclass(frozen=True)

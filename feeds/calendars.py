@@ -27,6 +27,7 @@ from feeds.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
+CALENDAR_BATCH = 500  # events per block: a block is sent whole, so it bounds the first byte too
 CALENDAR_NAMES = {
     Language.HANS: ("标准化活动日历", "从新闻报道中提取的标准化活动"),
     Language.HANT: ("標準化活動日曆", "從新聞報導中提取的標準化活動"),
@@ -77,7 +78,7 @@ def stored_calendar_blocks(
     with runtime.sessions() as session:
         outline = iter_events(session, outlined, sources=False)
         events = latest.watch(iter_events(session, ordered))
-        yield from calendar_blocks(outline, events, meta, chunks)
+        yield from calendar_blocks(outline, events, meta, chunks, batch=CALENDAR_BATCH)
 
 
 def note_calendar_request(runtime: Runtime, lang: Language, query: EventQuery) -> None:
