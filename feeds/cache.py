@@ -177,7 +177,7 @@ class RenderCache:
         produce: Callable[[], Iterator[bytes]],
         last_modified: Callable[[], dt.datetime],
         *,
-        budget: float = STREAM_AFTER,
+        budget: float | None = None,
     ) -> Entry | Streamed:
         """Like :meth:`get_written` for an output produced as byte blocks. When the blocks are
         all there within ``budget`` seconds the entry is returned (with its ETag); otherwise
@@ -188,7 +188,7 @@ class RenderCache:
         if entry is not None:
             return entry
         stream = Streamed(self, key, version, produce(), last_modified)
-        deadline = time.monotonic() + budget
+        deadline = time.monotonic() + (STREAM_AFTER if budget is None else budget)
         while time.monotonic() < deadline:
             if not stream.advance():
                 return stream.entry()
