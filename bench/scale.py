@@ -234,16 +234,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", default="10000,100000", help="sizes, comma-separated")
     parser.add_argument("--instance", type=Path, help="keep (and reuse) the stores here")
+    parser.add_argument("--cold-only", action="store_true", help="only the never-rendered calendar")
     args = parser.parse_args()
     previous: float | None = None
     for events in (int(n) for n in args.events.split(",")):
         with tempfile.TemporaryDirectory(prefix="stdcal-scale-") as tmp:
             instance = (args.instance or Path(tmp)) / str(events)
             instance.mkdir(parents=True, exist_ok=True)
-            previous = measure(instance, events, Path(tmp) / "gunicorn.log", previous)
+            log = Path(tmp) / "gunicorn.log"
+            previous = measure(instance, events, log, previous, cold_only=args.cold_only)
 
 
-def measure(instance: Path, events: int, log: Path, previous: float | None) -> float:
+def measure(
+    instance: Path, events: int, log: Path, previous: float | None, *, cold_only: bool
+) -> float:
     env, database = store(instance, events)
     stored = count(database, "events")
     print(f"\nstore: {stored:,} events, {count(database, 'articles'):,} articles (SQLite), "
@@ -251,6 +255,8 @@ def measure(instance: Path, events: int, log: Path, previous: float | None) -> f
     with worker(env, log):  # a first start migrates the store
         pass
     per_event = cold(env, database, log, stored, previous)
+    if cold_only:
+        return per_event
     with worker(env, log) as (base, _):
         fresh, size = get(base + "/calendar.ics")
         again, _ = get(base + "/calendar.ics")

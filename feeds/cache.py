@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # "last modified" of outputs with no dated data
 CACHE_ONLY = "stdcal_cache_only"  # execution option of a connection that writes only caches
 Rendered = tuple[bytes, dt.datetime]  # the bytes and when their content last changed
-STREAM_AFTER = 0.25  # seconds an output may take before its response starts while it is produced
+STREAM_AFTER = 0.5  # seconds an output may take before its response starts while it is produced
 
 
 @dataclass(frozen=True)
@@ -376,8 +376,12 @@ def conditional(
     headers: dict[str, str] | None = None,
 ) -> Response:
     """200 with the body, or 304 when the client's validators match (RFC 9110 13.1)."""
-    if isinstance(entry, Streamed):  # validators are known once it is complete: none yet
-        streamed = {"Cache-Control": f"public, max-age={max_age}", "Vary": "Accept-Encoding"}
+    if isinstance(entry, Streamed):
+        # Its validators are known once it is complete: none yet. So no cache may keep it (a
+        # proxy would serve it without an ETag, and clients could never get a 304): the next
+        # request finds the complete entry, with them. X-Accel-Expires is nginx's own rule,
+        # which the documented proxy configuration (ignoring Cache-Control) still follows.
+        streamed = {"Cache-Control": "no-cache", "X-Accel-Expires": "0", "Vary": "Accept-Encoding"}
         return Response(entry, content_type=content_type, headers={**streamed, **(headers or {})})
     validators = [
         ("ETag", entry.quoted_etag),

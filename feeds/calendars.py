@@ -27,7 +27,7 @@ from feeds.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
-CALENDAR_BATCH = 500  # events per block: a block is sent whole, so it bounds the first byte too
+CALENDAR_BATCH = 250  # events per block: a block is sent whole, so it bounds the first byte too
 CALENDAR_NAMES = {
     Language.HANS: ("标准化活动日历", "从新闻报道中提取的标准化活动"),
     Language.HANT: ("標準化活動日曆", "從新聞報導中提取的標準化活動"),

@@ -66,6 +66,8 @@ def test_a_streamed_calendar_is_the_calendar_and_the_next_request_has_its_etag(
     streamed = client.get("/calendar.ics?lang=en")
     assert streamed.status_code == 200 and streamed.is_streamed
     assert "ETag" not in streamed.headers  # the digest of bytes not yet written
+    assert streamed.headers["Cache-Control"] == "no-cache"  # so no proxy keeps it without one
+    assert streamed.headers["X-Accel-Expires"] == "0"
     assert streamed.headers["Content-Type"] == "text/calendar; charset=utf-8"
     assert streamed.data == reference
     cached = client.get("/calendar.ics?lang=en")
