@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -144,7 +145,12 @@ def iter_events(
         stmt = stmt.limit(query.limit)
     left = query.limit
     result = session.execute(stmt.execution_options(yield_per=batch))
-    for rows in result.partitions():
+    names = list(result.keys())
+    for partition in result.partitions():
+        # a namespace per row: Row attribute reads cost a calendar a third of its reading
+        rows: Sequence[Any] = [
+            SimpleNamespace(**dict(zip(names, r, strict=True))) for r in partition
+        ]
         if needle is not None:
             rows = [r for r in rows if _organised_by(r, needle)]
         if left is not None:
