@@ -50,6 +50,9 @@ EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # "last modified" of outputs wit
 CACHE_ONLY = "stdcal_cache_only"  # execution option of a connection that writes only caches
 Rendered = tuple[bytes, dt.datetime]  # the bytes and when their content last changed
 STREAM_AFTER = 0.5  # seconds an output may take before its response starts while it is produced
+# Smaller outputs are never streamed: they are done soon anyway, and keep their ETag (a slow
+# moment of the machine must not cost a small calendar its validators).
+STREAM_MIN_BYTES = 256 << 10
 
 
 @dataclass(frozen=True)
@@ -189,7 +192,7 @@ class RenderCache:
             return entry
         stream = Streamed(self, key, version, produce(), last_modified)
         deadline = time.monotonic() + (STREAM_AFTER if budget is None else budget)
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline or stream.produced < STREAM_MIN_BYTES:
             if not stream.advance():
                 return stream.entry()
         return stream
@@ -261,6 +264,7 @@ class Streamed:
         self._file = os.fdopen(fd, "wb")
         self._out = _Hashing(self._file)
         self._ready: list[bytes] = []  # produced and not yet sent
+        self.produced = 0
         self._entry: Entry | None = None
 
     def advance(self) -> bool:
@@ -275,6 +279,7 @@ class Streamed:
             raise
         self._out.write(block)
         self._ready.append(block)
+        self.produced += len(block)
         return True
 
     def entry(self) -> Entry:

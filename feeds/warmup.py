@@ -14,6 +14,7 @@ it is only a speed-up, and a request renders what is missing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import multiprocessing
 import os
@@ -22,11 +23,14 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
+from sqlalchemy import func, select
+
 from events.model import Language
 from events.store.chunks import prune_chunks
 from events.store.db import make_engine
 from events.store.queries import EventQuery, iter_events
 from events.store.requests import prune_requests, requested_variants
+from events.store.tables import EventRow
 from feeds.cache import ChunkCache
 from feeds.calendars import calendar_meta, published_query
 from feeds.chunk_store import StoredChunks
@@ -37,6 +41,7 @@ from feeds.runtime import Runtime
 log = logging.getLogger(__name__)
 
 CHUNK_DAYS = 30  # kept chunks (and noted requests) older than this are pruned
+PROCESSES_FROM = 5_000  # stored events from which the warm-up starts processes
 SHARDS_PER_PROCESS = 4  # so a slow shard does not leave the other cores idle at the end
 Task = tuple[Language, EventQuery]
 
@@ -53,9 +58,10 @@ def warm_calendars(
     runtime: Runtime, *, now: dt.datetime | None = None, processes: int | None = None
 ) -> WarmReport:
     """Render the chunks every language's full calendar needs, requested variants first, and
-    keep them in the store; ``processes`` defaults to the number of cores (0: this process)."""
+    keep them in the store; ``processes`` defaults to the number of cores, for a store of at
+    least :data:`PROCESSES_FROM` events (a smaller one is warmed here sooner than processes
+    start); 0: in this process."""
     started, now = time.perf_counter(), now or dt.datetime.now(dt.UTC)
-    processes = os.cpu_count() or 1 if processes is None else processes
     rendered = pruned = 0
     try:
         with runtime.engine.begin() as connection:
@@ -63,6 +69,9 @@ def warm_calendars(
             pruned = prune_chunks(connection, before)
             prune_requests(connection, before)
             requested = requested_variants(connection, before)
+            stored = int(connection.scalar(select(func.count()).select_from(EventRow)) or 0)
+        if processes is None:
+            processes = (os.cpu_count() or 1) if stored >= PROCESSES_FROM else 0
         tasks = list(_tasks(runtime.settings, requested, now, max(processes, 1)))
         if processes <= 0:
             rendered = sum(_prepare(runtime, task) for task in tasks)
@@ -70,15 +79,11 @@ def warm_calendars(
             context = multiprocessing.get_context("spawn")
             url = runtime.engine.url.render_as_string(hide_password=False)
             with ProcessPoolExecutor(processes, mp_context=context) as pool:
-                rendered = sum(
-                    pool.map(
-                        _prepare_in_child,
-                        *zip(*((runtime.settings, url, t) for t in tasks), strict=True),
-                    )
-                )
+                work = functools.partial(_prepare_in_child, runtime.settings, url)
+                rendered = sum(pool.map(work, tasks))
     except Exception:  # a failed warm-up leaves the request path to render
         log.exception("warming the calendars failed")
-    return WarmReport(rendered, pruned, time.perf_counter() - started, max(processes, 1))
+    return WarmReport(rendered, pruned, time.perf_counter() - started, max(processes or 0, 1))
 
 
 def _tasks(

@@ -26,6 +26,17 @@ def blocks(produced: list[bytes]) -> Iterator[bytes]:
         yield block
 
 
+@pytest.fixture(autouse=True)
+def stream_small_outputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(feeds.cache, "STREAM_MIN_BYTES", 0)  # these outputs are all small
+
+
+def test_a_small_slow_output_is_not_streamed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(feeds.cache, "STREAM_MIN_BYTES", 1 << 10)
+    entry = RenderCache().get_streamed("k", 1, lambda: blocks([]), lambda: NOW, budget=0)
+    assert not isinstance(entry, Streamed) and entry.etag
+
+
 def test_a_slow_output_streams_and_becomes_the_cached_entry() -> None:
     cache, produced = RenderCache(), []
     stream = cache.get_streamed("k", 1, lambda: blocks(produced), lambda: NOW, budget=0)
