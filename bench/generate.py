@@ -27,7 +27,9 @@ from publish_common import articles, events
 from events.model import Language, PublishedEvent
 from feeds.cache import ChunkCache
 from feeds.entries import article_entry
-from feeds.ics import CalendarMeta, render_calendar
+from feeds.ics import CalendarMeta, render_calendar, vevent_component
+from feeds.ics_values import vevent_values
+from feeds.ics_writer import vevent_bytes
 from feeds.jsonfeed import render_json_feed
 from feeds.syndication import ChannelMeta, render_atom, render_rss
 
@@ -80,6 +82,28 @@ def calendars(sizes: list[int]) -> None:
               f"{same:>7.3f}s  {len(body) / 1e6:>6.1f}MB  {peak_mb():>6.0f}MB")  # fmt: skip
 
 
+def vevents(n: int) -> None:
+    """One VEVENT, icalendar (the reference) against the direct writer, per script: the same
+    values (feeds.ics_values) built and serialized, best of 3, and the bytes compared."""
+    print(f"VEVENT rendering, {n:,} events (µs per event, best of 3; bytes equal checked)")
+    print(f"  {'language':<9} {'values':>8} {'icalendar':>10} {'direct':>8} {'speed-up':>9}")
+    items = events(n)
+    for language in Language:
+        meta = dataclasses.replace(META, language=language)
+        values = [vevent_values(pe, meta) for pe in items]
+        assert [vevent_bytes(v) for v in values] == [vevent_component(v).to_ical() for v in values]
+
+        def best(fn: Callable[[], object]) -> float:
+            return min(seconds(fn) for _ in range(3)) / n * 1e6
+
+        made = best(lambda: [vevent_values(pe, meta) for pe in items])  # noqa: B023
+        reference = best(lambda: [vevent_component(v).to_ical() for v in values])  # noqa: B023
+        direct = best(lambda: [vevent_bytes(v) for v in values])  # noqa: B023
+        speedup = (made + reference) / (made + direct)
+        print(f"  {language.value:<9} {made:>8.0f} {made + reference:>10.0f} {made + direct:>8.0f} "
+              f"{speedup:>8.1f}x")  # fmt: skip
+
+
 def feeds(sizes: list[int]) -> None:
     print("feed generation (entries from articles, then each format; µs per entry)")
     print(f"  {'entries':>7}  {'RSS':>16}  {'Atom':>16}  {'JSON':>16}  {'growth':>6}  "
@@ -102,6 +126,7 @@ def main() -> None:
     parser.add_argument("--max-events", type=int, default=100_000)
     parser.add_argument("--max-entries", type=int, default=5_000)
     options = parser.parse_args()
+    vevents(min(10_000, options.max_events))
     calendars([n for n in (1_000, 10_000, 100_000) if n <= options.max_events])
     feeds([n for n in (50, 500, 5_000) if n <= options.max_entries])
 

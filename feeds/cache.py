@@ -29,7 +29,7 @@ import threading
 import time
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -49,6 +49,10 @@ if TYPE_CHECKING:
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # "last modified" of outputs with no dated data
 CACHE_ONLY = "stdcal_cache_only"  # execution option of a connection that writes only caches
 Rendered = tuple[bytes, dt.datetime]  # the bytes and when their content last changed
+STREAM_AFTER = 0.5  # seconds an output may take before its response starts while it is produced
+# Smaller outputs are never streamed: they are done soon anyway, and keep their ETag (a slow
+# moment of the machine must not cost a small calendar its validators).
+STREAM_MIN_BYTES = 256 << 10
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,30 @@ class RenderCache:
             raise
         return self._keep(key, entry)
 
+    def get_streamed(
+        self,
+        key: str,
+        version: int,
+        produce: Callable[[], Iterator[bytes]],
+        last_modified: Callable[[], dt.datetime],
+        *,
+        budget: float | None = None,
+    ) -> Entry | Streamed:
+        """Like :meth:`get_written` for an output produced as byte blocks. When the blocks are
+        all there within ``budget`` seconds the entry is returned (with its ETag); otherwise
+        a :class:`Streamed` response body that sends what is ready at once and the rest as it
+        is produced, and keeps the entry when it is complete. ``last_modified`` is asked once
+        the blocks are all produced."""
+        entry = self._hit(key, version)
+        if entry is not None:
+            return entry
+        stream = Streamed(self, key, version, produce(), last_modified)
+        deadline = time.monotonic() + (STREAM_AFTER if budget is None else budget)
+        while time.monotonic() < deadline or stream.produced < STREAM_MIN_BYTES:
+            if not stream.advance():
+                return stream.entry()
+        return stream
+
     def _hit(self, key: str, version: int) -> Entry | None:
         entry = self._entries.get(key)  # a dict read is atomic; the lock guards the reordering
         if entry is None or entry.version != version:
@@ -213,6 +241,79 @@ class RenderCache:
             self._entries.clear()
             self._version = None
         self.chunks.clear()
+
+
+class Streamed:
+    """An output sent while it is produced: its blocks go to the client and to a file of the
+    cache's folder (digested for the ETag of later requests); the complete file becomes the
+    cache's entry. A client that goes away stops the production (the generator is closed, so
+    the database cursor behind it too) and nothing is kept."""
+
+    def __init__(
+        self,
+        cache: RenderCache,
+        key: str,
+        version: int,
+        blocks: Iterator[bytes],
+        last_modified: Callable[[], dt.datetime],
+    ) -> None:
+        self._cache, self._key, self._version = cache, key, version
+        self._blocks, self._last_modified = blocks, last_modified
+        fd, name = tempfile.mkstemp(dir=cache._folder(), suffix=".out")
+        self._path = Path(name)
+        self._file = os.fdopen(fd, "wb")
+        self._out = _Hashing(self._file)
+        self._ready: list[bytes] = []  # produced and not yet sent
+        self.produced = 0
+        self._entry: Entry | None = None
+
+    def advance(self) -> bool:
+        """Produce one more block; ``False`` when there was none left (the entry is kept)."""
+        try:
+            block = next(self._blocks)
+        except StopIteration:
+            self._finish()
+            return False
+        except BaseException:
+            self.close()
+            raise
+        self._out.write(block)
+        self._ready.append(block)
+        self.produced += len(block)
+        return True
+
+    def entry(self) -> Entry:
+        assert self._entry is not None
+        return self._entry
+
+    def __iter__(self) -> Iterator[bytes]:
+        while True:
+            if self._ready:
+                ready, self._ready = b"".join(self._ready), []
+                if ready:
+                    yield ready
+            if self._entry is not None or not self.advance():
+                break
+
+    def _finish(self) -> None:
+        self._file.close()
+        size, etag = self._path.stat().st_size, self._out.digest.hexdigest()[:32]
+        modified = self._last_modified().replace(microsecond=0)
+        if size <= self._cache._spill_bytes:
+            entry = Entry(self._version, self._path.read_bytes(), etag, modified)
+            self._path.unlink()
+        else:
+            entry = Entry(self._version, b"", etag, modified, path=self._path, size=size)
+        self._entry = self._cache._keep(self._key, entry)
+
+    def close(self) -> None:
+        """Called by the server when the response ends, sent or not."""
+        if self._entry is None:
+            close = getattr(self._blocks, "close", None)
+            if close is not None:
+                close()
+            self._file.close()
+            self._path.unlink(missing_ok=True)
 
 
 class ChunkCache:
@@ -273,13 +374,20 @@ def current_version(cache: RenderCache, engine: Engine) -> int:
 
 def conditional(
     request: Request,
-    entry: Entry,
+    entry: Entry | Streamed,
     *,
     content_type: str,
     max_age: int,
     headers: dict[str, str] | None = None,
 ) -> Response:
     """200 with the body, or 304 when the client's validators match (RFC 9110 13.1)."""
+    if isinstance(entry, Streamed):
+        # Its validators are known once it is complete: none yet. So no cache may keep it (a
+        # proxy would serve it without an ETag, and clients could never get a 304): the next
+        # request finds the complete entry, with them. X-Accel-Expires is nginx's own rule,
+        # which the documented proxy configuration (ignoring Cache-Control) still follows.
+        streamed = {"Cache-Control": "no-cache", "X-Accel-Expires": "0", "Vary": "Accept-Encoding"}
+        return Response(entry, content_type=content_type, headers={**streamed, **(headers or {})})
     validators = [
         ("ETag", entry.quoted_etag),
         ("Last-Modified", entry.http_last_modified),

@@ -3,33 +3,31 @@ an ingest share, so that both ask for the same chunks.
 
 A calendar of every stored event is streamed from the store a batch at a time and assembled
 from kept VEVENT chunks: a worker neither renders what another process already rendered nor
-holds every event at once (see :mod:`feeds.chunk_store`).
+holds every event at once (see :mod:`feeds.chunk_store`). The store is read twice in one
+session: once without sources for the calendar's outline (zones, series), then the events.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import replace
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from events.model import Language, PublishedEvent
-from events.store.chunks import prune_chunks
 from events.store.queries import EventQuery, iter_events
-from feeds.cache import EPOCH, ChunkCache
-from feeds.chunk_store import StoredChunks
+from events.store.requests import note_request
+from feeds.cache import CACHE_ONLY, EPOCH
+from feeds.chunk_store import brief_wait
 from feeds.config import Settings
-from feeds.ics import CalendarMeta, Chunks, prepare_chunks, write_calendar
+from feeds.ics import CalendarMeta, Chunks, calendar_blocks
 from feeds.runtime import Runtime
-
-if TYPE_CHECKING:
-    from _typeshed import SupportsWrite
 
 log = logging.getLogger(__name__)
 
-CHUNK_DAYS = 30  # kept chunks older than this are pruned, and rendered again when needed
+CALENDAR_BATCH = 250  # events per block: a block is sent whole, so it bounds the first byte too
 CALENDAR_NAMES = {
     Language.HANS: ("标准化活动日历", "从新闻报道中提取的标准化活动"),
     Language.HANT: ("標準化活動日曆", "從新聞報導中提取的標準化活動"),
@@ -56,7 +54,7 @@ def published_query(settings: Settings, query: EventQuery, now: dt.datetime) -> 
     return replace(query, cancelled_since=since)
 
 
-class _Latest:
+class Latest:
     """Passes events through, noting the latest modification among them."""
 
     def __init__(self) -> None:
@@ -68,47 +66,28 @@ class _Latest:
             yield pe
 
 
-def write_stored_calendar(
-    runtime: Runtime,
-    query: EventQuery,
-    meta: CalendarMeta,
-    chunks: Chunks,
-    out: SupportsWrite[bytes],
-) -> dt.datetime:
-    """Write the calendar of ``query``'s events to ``out``, streamed from the store in calendar
-    order; when their content last changed."""
-    latest = _Latest()
+def stored_calendar_blocks(
+    runtime: Runtime, query: EventQuery, meta: CalendarMeta, chunks: Chunks, latest: Latest
+) -> Iterator[bytes]:
+    """The calendar of ``query``'s events as byte blocks (see :func:`feeds.ics.calendar_blocks`),
+    read from the store in calendar order; ``latest`` holds when their content last changed
+    once the last block is produced. The outline reads only the events that can change it
+    (timed ones and observances). Closing the generator closes its session."""
     ordered = replace(query, calendar_order=True, newest_first=False)
+    outlined = replace(ordered, outline_only=True)
     with runtime.sessions() as session:
-        write_calendar(out, latest.watch(iter_events(session, ordered)), meta, chunks)
-    return latest.value
+        outline = iter_events(session, outlined, sources=False)
+        events = latest.watch(iter_events(session, ordered))
+        yield from calendar_blocks(outline, events, meta, chunks, batch=CALENDAR_BATCH)
 
 
-@dataclass(frozen=True)
-class WarmReport:
-    rendered: int  # chunks that had to be rendered (changed or new events)
-    pruned: int
-    seconds: float
-
-
-def warm_calendars(runtime: Runtime, *, now: dt.datetime | None = None) -> WarmReport:
-    """Render the chunks every language's full calendar needs and keep them in the store, then
-    the first request after an ingest, in any worker or instance, only assembles.
-
-    Run after each change by whoever made it (scheduler, CLI). Filtered calendars hold a subset
-    of the same chunks. It prunes old chunks first, and never raises: it is only a speed-up.
-    """
-    started, now = time.perf_counter(), now or dt.datetime.now(dt.UTC)
-    rendered = pruned = 0
+def note_calendar_request(runtime: Runtime, lang: Language, query: EventQuery) -> None:
+    """Remember that a subscriber asked for this variant (see :mod:`events.store.requests`);
+    only a speed-up of the warm-up, so a failure is logged, never raised."""
     try:
-        with runtime.engine.begin() as connection:
-            pruned = prune_chunks(connection, now - dt.timedelta(days=CHUNK_DAYS))
-        chunks = StoredChunks(ChunkCache(0), runtime.engine)  # nothing held in this process
-        query = published_query(runtime.settings, EventQuery(), now)
-        for lang in Language:
-            meta = calendar_meta(runtime.settings, lang)
-            with runtime.sessions() as session:
-                rendered += prepare_chunks(iter_events(session, query), meta, chunks)
-    except Exception:  # a failed warm-up leaves the request path to render
-        log.exception("warming the calendars failed")
-    return WarmReport(rendered, pruned, time.perf_counter() - started)
+        with runtime.engine.connect() as connection, brief_wait(connection):
+            connection.execution_options(**{CACHE_ONLY: True})
+            note_request(connection, lang.value, query, dt.datetime.now(dt.UTC))
+            connection.commit()
+    except SQLAlchemyError as exc:
+        log.warning("calendar request not noted: %s", exc)

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 
 @contextmanager
-def _brief_wait(connection: Connection) -> Iterator[None]:
+def brief_wait(connection: Connection) -> Iterator[None]:
     """On SQLite, wait at most 0.2 s for an ingest's write lock: a request does not hold its
     subscriber for a cache write (the chunks stay in memory and are kept next time)."""
     if connection.dialect.name != "sqlite":
@@ -60,7 +60,7 @@ class StoredChunks:
     def keep(self, chunks: Mapping[str, bytes]) -> None:
         self._memory.keep(chunks)
         try:
-            with self._engine.connect() as connection, _brief_wait(connection):
+            with self._engine.connect() as connection, brief_wait(connection):
                 # no content changes here: RenderCache must not re-read the version for this
                 connection.execution_options(**{CACHE_ONLY: True})
                 save_chunks(connection, chunks, dt.datetime.now(dt.UTC))

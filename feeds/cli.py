@@ -27,7 +27,7 @@ def _runtime() -> Runtime:
 
 def _warm(runtime: Runtime) -> None:
     """Render the calendars' changed chunks now, not in the next subscriber's request."""
-    from feeds.calendars import warm_calendars
+    from feeds.warmup import warm_calendars
 
     report = warm_calendars(runtime)
     click.echo(f"calendars: {report.rendered} event chunks rendered in {report.seconds:.1f} s")

@@ -3,107 +3,54 @@
 Subscribers' clients (Google, Apple, Outlook, Thunderbird) re-fetch the calendar for ever and
 treat every change in the bytes as an update, so rendering is a pure function of the stored
 data: UIDs come from the event's stable key, DTSTAMP from its last modification, and the order
-is fixed. Text comes from news articles and is hostile until cleaned; the icalendar library
-does all escaping and folding, we only remove what no iCalendar value may contain.
+is fixed. What each VEVENT says is decided once, in :mod:`feeds.ics_values`.
 
-Building a component costs about 0.5 ms per event, so each event's VEVENT bytes are kept
-(by the caller, see :class:`Chunks`) under a digest of the event's value and joined into
-calendars: still rendered by the library, once per event and change.
+:func:`build_calendar` is the reference: the whole calendar as one icalendar component tree.
+Served calendars are assembled instead: a header, the zones and series masters (icalendar),
+then each event's VEVENT bytes, written by :mod:`feeds.ics_writer` (held byte for byte to
+icalendar by property tests) and kept (by the caller, see :class:`Chunks`) under a digest of
+the event's value. The assembly is a generator of byte blocks, so a calendar of any size is
+sent while it is written (see :func:`calendar_blocks`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
-import re
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata, resources
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
-from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import icalendar
 from icalendar import Calendar, Event, Timezone, vDuration
 
+import feeds.ics_series
+import feeds.ics_values
+import feeds.ics_writer
 from events import script
 from events.extract import places
-from events.model import SHANGHAI, Kind, Language, PublishedEvent
-from events.model import Event as DomainEvent
-from events.script import convert
-from feeds.ics_series import in_series, series_vevents
+from events.model import SHANGHAI, PublishedEvent
+from feeds.ics_series import Occurrence, in_series, own_event, series_masters
+from feeds.ics_values import CalendarMeta, VeventValues, clean_text, organizer, vevent_values
+from feeds.ics_writer import supported, vevent_bytes
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
+__all__ = ["CalendarMeta", "clean_text"]  # re-exported: what the web layer and tests import
+
 PRODID = "-//stdcal//stdcal//EN"
-ONE_HOUR = dt.timedelta(hours=1)
+END = b"END:VCALENDAR\r\n"
 # Zones generated from this day on; a fixed-offset zone like Asia/Shanghai (no DST since 1991)
 # then needs only one STANDARD observance. Earlier events widen the range.
 TZ_FIRST = dt.date(2000, 1, 1)
 TZ_LAST = dt.date(2038, 1, 1)
-SPOOL_BYTES = 4 << 20  # VEVENT blocks held in memory while a calendar is written; then a file
-
-# Line breaks (including those str.splitlines honours) become spaces: a value stays one line.
-_BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-# Controls other than TAB, DEL and lone surrogates may appear in no iCalendar value.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")  # C0, DEL, C1
-
-KIND_NAMES_HANS = {
-    Kind.OBSERVANCE: "纪念日",
-    Kind.CONFERENCE: "会议",
-    Kind.FORUM: "论坛",
-    Kind.ACTIVITY_WEEK: "活动周",
-    Kind.CAMPAIGN: "主题活动",
-    Kind.DEADLINE: "截止日期",
-    Kind.MEETING: "会议",
-    Kind.TRAINING: "培训",
-    Kind.OTHER: "活动",
-}
-LABELS = {
-    Language.HANS: ("类型", "地点", "主办", "来源", "活动页面"),
-    Language.HANT: ("類型", "地點", "主辦", "來源", "活動頁面"),
-    Language.EN: ("Kind", "Where", "Organisers", "Sources", "Event page"),
-}
-
-
-@dataclass(frozen=True)
-class CalendarMeta:
-    """What a calendar says about itself; the web layer fills it from settings and the query."""
-
-    name: str
-    description: str
-    host: str  # the UID domain: UIDs are ``{key}@{host}``
-    base_url: str
-    refresh: dt.timedelta
-    language: Language
-
-
-def clean_text(value: str) -> str:
-    """``value`` as one line without characters that iCalendar forbids. icalendar takes a
-    literal ``\\N`` for an escaped line break, so that backslash becomes a full-width one."""
-    return _ILLEGAL.sub("", _BREAKS.sub(" ", value)).replace("\\N", "\uff3cN").strip()
-
-
-def clean_url(value: str | None) -> str | None:
-    """An http(s) URL fit for a URI value, or ``None``: article links are not trusted."""
-    if not value:
-        return None
-    url = value.strip()
-    if _ILLEGAL.search(url) or _BREAKS.search(url) or any(c.isspace() for c in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    return url if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 class Chunks(Protocol):
@@ -119,7 +66,8 @@ def _renderer_fingerprint() -> str:
     """What else a VEVENT's bytes derive from: this code, the city names, the script
     conversion and the library. Chunks kept by an older release are then simply not found."""
     digest = hashlib.sha256(f"{icalendar.__version__} {metadata.version('OpenCC')}".encode())
-    for module in (sys.modules[__name__], script, places):
+    modules = (sys.modules[__name__], feeds.ics_values, feeds.ics_writer, feeds.ics_series)
+    for module in (*modules, script, places):
         digest.update(Path(str(module.__file__)).read_bytes())
     digest.update(resources.files("events.extract").joinpath("data/cities.tsv").read_bytes())
     return digest.hexdigest()
@@ -153,6 +101,41 @@ def _value(pe: PublishedEvent) -> bytes:
     return value
 
 
+def render_vevent(pe: PublishedEvent, meta: CalendarMeta) -> bytes:
+    """One event's VEVENT bytes: the direct writer, or icalendar for what it does not cover."""
+    values = vevent_values(pe, meta)
+    if supported(values):
+        return vevent_bytes(values)
+    return bytes(vevent_component(values).to_ical())
+
+
+@dataclass
+class Outline:
+    """What must be known before the first VEVENT is written: the local days each zone must
+    cover (first and last) and the reported years of the observance series."""
+
+    days: dict[str, list[dt.date]] = field(default_factory=dict)
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    def add(self, pe: PublishedEvent, *, series: bool = True) -> None:
+        if series and in_series(pe):
+            self.occurrences.append(Occurrence.of(pe))
+            if not own_event(pe):
+                return
+        _note_days(self.days, feeds.ics_values.span(pe.event))
+
+    def zones(self) -> list[tuple[str, dt.date, dt.date]]:
+        return [(tzid, min(used), max(used)) for tzid, used in sorted(self.days.items())]
+
+
+def outline(events: Iterable[PublishedEvent], *, series: bool = True) -> Outline:
+    plan = Outline()
+    for pe in events:
+        if pe.event.dated:
+            plan.add(pe, series=series)
+    return plan
+
+
 def render_calendar(
     events: Iterable[PublishedEvent],
     meta: CalendarMeta,
@@ -162,69 +145,76 @@ def render_calendar(
 ) -> bytes:
     """A whole subscribable calendar of ``events`` in any order (sorted here, so held in
     memory); events without a known year are left out, and of several events with one key
-    the first in calendar order is kept. See :func:`write_calendar`."""
-    ordered, seen = [], set()
-    for pe in sorted((pe for pe in events if pe.event.dated), key=calendar_order):
+    the first in calendar order is kept. See :func:`calendar_blocks`."""
+    ordered = _unique(sorted((pe for pe in events if pe.event.dated), key=calendar_order))
+    return b"".join(calendar_blocks(ordered, ordered, meta, chunks, batch=batch))
+
+
+def _unique(ordered: Iterable[PublishedEvent]) -> list[PublishedEvent]:
+    seen: set[str] = set()
+    unique = []
+    for pe in ordered:
         if pe.key not in seen:
             seen.add(pe.key)
-            ordered.append(pe)
-    out = io.BytesIO()
-    write_calendar(out, ordered, meta, chunks, batch=batch)
-    return out.getvalue()
+            unique.append(pe)
+    return unique
 
 
 def calendar_order(pe: PublishedEvent) -> tuple[str, str]:
     """Where an event stands in a calendar: by first day, then key (the store's
     ``ORDER BY start, key``, in code point order)."""
-    return _start_iso(pe), pe.key
+    return pe.event.start.iso(), pe.key
 
 
 def write_calendar(
     out: SupportsWrite[bytes],
-    events: Iterable[PublishedEvent],
+    events: Sequence[PublishedEvent],
     meta: CalendarMeta,
     chunks: Chunks | None = None,
     *,
     batch: int = 1000,
 ) -> None:
-    """Write the calendar of ``events``, which come in :func:`calendar_order` with unique keys
-    (as the store gives them), to ``out``.
+    """Write the calendar of ``events`` (in :func:`calendar_order`, unique keys) to ``out``."""
+    for block in calendar_blocks(events, events, meta, chunks, batch=batch):
+        out.write(block)
 
-        icalendar renders (escapes and folds) each plain event's VEVENT once; the bytes are kept in
-        ``chunks`` under :func:`chunk_digest`, and the calendar is the header, the zones and those
-        blocks in order, byte for byte what :func:`build_calendar` serializes. A new content version
-        then re-renders only the events that changed. Events are read ``batch`` at a time and their
-        blocks spooled (to disk past a few megabytes) until the zones they need are known, so a
-        calendar of every stored event costs a worker no memory in proportion to its size.
+
+def calendar_blocks(
+    outline_events: Iterable[PublishedEvent],
+    events: Iterable[PublishedEvent],
+    meta: CalendarMeta,
+    chunks: Chunks | None = None,
+    *,
+    batch: int = 1000,
+) -> Iterator[bytes]:
+    """The calendar of ``events``, which come in :func:`calendar_order` with unique keys (as the
+    store gives them), as byte blocks in order: byte for byte what :func:`build_calendar`
+    serializes.
+
+    The header comes first, before any event is read. ``outline_events`` are the same events
+    read once more (from the store, without their sources): the zones and series masters they
+    imply come next. Then each event's VEVENT bytes, ``batch`` events at a time, taken from
+    ``chunks`` under :func:`chunk_digest` or written and kept there, so a new content version
+    re-renders only the events that changed and a calendar of every stored event costs a
+    worker no memory in proportion to its size.
     """
-    recurring: list[PublishedEvent] = []
-    days: dict[str, list[dt.date]] = {}
+    yield _head(meta).to_ical()[: -len(END)]
+    plan = Outline()
+    for group in _batches(outline_events, batch):
+        for pe in group:
+            plan.add(pe)
+        yield b""  # a moment for the caller, which may send the header meanwhile
+    yield b"".join(_zone_block(*zone) for zone in plan.zones())
+    yield b"".join(master.to_ical() for master in _masters(plan.occurrences, meta))
     last: tuple[str, str] | None = None
-    with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
-        for group in _batches(events, batch):
-            plain: list[PublishedEvent] = []
-            for pe in group:
-                order = calendar_order(pe)
-                if last is not None and order <= last:
-                    raise ValueError(f"events out of calendar order: {order} after {last}")
-                last = order
-                (recurring if in_series(pe) else plain).append(pe)
-            blocks, _ = _blocks(plain, meta, chunks)
-            for pe, block in zip(plain, blocks, strict=True):
-                spool.write(block)
-                _note_days(days, _span(pe.event))
-        series = _series(recurring, meta)
-        for vevent in series:
-            _note_days(days, (vevent.decoded("DTSTART"), vevent.decoded("DTEND")))
-        head, end = _head(meta).to_ical(), b"END:VCALENDAR\r\n"
-        out.write(head[: -len(end)])
-        for tzid, used in sorted(days.items()):
-            out.write(_zone_block(tzid, min(used), max(used)))
-        for vevent in series:
-            out.write(vevent.to_ical())
-        spool.seek(0)
-        shutil.copyfileobj(spool, out)
-        out.write(end)
+    for group in _batches(events, batch):
+        for pe in group:
+            order = calendar_order(pe)
+            if last is not None and order <= last:
+                raise ValueError(f"events out of calendar order: {order} after {last}")
+            last = order
+        yield b"".join(_blocks([pe for pe in group if own_event(pe)], meta, chunks)[0])
+    yield END
 
 
 def prepare_chunks(
@@ -234,7 +224,7 @@ def prepare_chunks(
     it (after an ingest, so the next request finds them); how many had to be rendered."""
     rendered = 0
     for group in _batches(events, batch):
-        rendered += _blocks([pe for pe in group if not in_series(pe)], meta, chunks)[1]
+        rendered += _blocks([pe for pe in group if own_event(pe)], meta, chunks)[1]
     return rendered
 
 
@@ -255,7 +245,7 @@ def _blocks(
     for pe, digest in zip(plain, digests, strict=True):
         block = found.get(digest) or rendered.get(digest)
         if block is None:
-            block = rendered[digest] = _vevent(pe, meta).to_ical()
+            block = rendered[digest] = render_vevent(pe, meta)
         blocks.append(block)
     if chunks is not None and rendered:
         chunks.keep(rendered)
@@ -270,13 +260,18 @@ def render_event(event: PublishedEvent, meta: CalendarMeta) -> bytes:
 def build_calendar(
     events: Iterable[PublishedEvent], meta: CalendarMeta, *, series: bool = True
 ) -> Calendar:
-    """The calendar as one icalendar component tree: the reference the chunks must match."""
-    series_vevents, plain, zones = _parts(events, meta, series=series)
+    """The calendar as one icalendar component tree: the reference the assembly must match.
+    With ``series=False`` observances are plain events (a single event's download)."""
+    ordered = _unique(sorted((pe for pe in events if pe.event.dated), key=calendar_order))
+    plan = outline(ordered, series=series)
     cal = _head(meta)
-    for zone in zones:
+    for zone in plan.zones():
         cal.add_component(_vtimezone(*zone))
-    for vevent in [*series_vevents, *(_vevent(pe, meta) for pe in plain)]:
-        cal.add_component(vevent)
+    for master in _masters(plan.occurrences, meta):
+        cal.add_component(master)  # the reference: the components themselves
+    for pe in ordered:
+        if not series or own_event(pe):
+            cal.add_component(vevent(pe, meta))
     return cal
 
 
@@ -297,43 +292,11 @@ def _head(meta: CalendarMeta) -> Calendar:
     return cal
 
 
-Zone = tuple[str, dt.date, dt.date]
-Span = tuple[
-    dt.date | dt.datetime, dt.date | dt.datetime
-]  # DTSTART and DTEND values  # TZID and the first and last local day it must cover
+def _masters(occurrences: list[Occurrence], meta: CalendarMeta) -> list[Event]:
+    def add_organizer(vevent: Event) -> None:
+        vevent.add("ORGANIZER", organizer(meta), parameters={"CN": "stdcal"})
 
-
-def _parts(
-    events: Iterable[PublishedEvent], meta: CalendarMeta, *, series: bool
-) -> tuple[list[Event], list[PublishedEvent], list[Zone]]:
-    """Series masters and overrides, the other dated events (first of each key), in a fixed
-    order, and the zones their timed values use."""
-    dated = sorted((pe for pe in events if pe.event.dated), key=lambda pe: (_start_iso(pe), pe.key))
-    recurring = [pe for pe in dated if series and in_series(pe)]
-    vevents = _series(recurring, meta)
-    seen, plain = {pe.key for pe in recurring}, []
-    for pe in dated:
-        if pe.key not in seen:
-            seen.add(pe.key)
-            plain.append(pe)
-    days: dict[str, list[dt.date]] = {}
-    for vevent in vevents:
-        _note_days(days, (vevent.decoded("DTSTART"), vevent.decoded("DTEND")))
-    for pe in plain:
-        _note_days(days, _span(pe.event))
-    return vevents, plain, [(tzid, min(used), max(used)) for tzid, used in sorted(days.items())]
-
-
-def _series(recurring: list[PublishedEvent], meta: CalendarMeta) -> list[Event]:
-    ordered = sorted(recurring, key=lambda pe: (_start_iso(pe), pe.key))
-    return series_vevents(
-        ordered,
-        meta.host,
-        meta.base_url,
-        meta.language,
-        lambda pe: _vevent(pe, meta),
-        lambda vevent: _organizer(vevent, meta),
-    )
+    return series_masters(occurrences, meta.host, meta.base_url, meta.language, add_organizer)
 
 
 def _note_days(days: dict[str, list[dt.date]], values: Iterable[object]) -> None:
@@ -347,126 +310,33 @@ def _note_days(days: dict[str, list[dt.date]], values: Iterable[object]) -> None
                 used[0], used[1] = min(used[0], day), max(used[1], day)
 
 
-def _start_iso(pe: PublishedEvent) -> str:
-    return pe.event.start.iso()
+def vevent(pe: PublishedEvent, meta: CalendarMeta) -> Event:
+    """The reference VEVENT: icalendar's component of :func:`feeds.ics_values.vevent_values`."""
+    return vevent_component(vevent_values(pe, meta))
 
 
-def _utc(value: dt.datetime) -> dt.datetime:
-    """Stored stamps as UTC; a naive one is taken to be UTC already."""
-    if value.tzinfo is None:
-        return value.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC)
-
-
-def _zone(tzid: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(tzid)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(SHANGHAI)
-
-
-def _days(event: DomainEvent) -> tuple[dt.date, dt.date]:
-    """First and last (inclusive) day; an end without a year falls in the start's year or the
-    next one (``12月30日至1月2日``), and an impossible end collapses to the start."""
-    start = event.start.to_date()
-    if event.end is None:
-        return start, start
-    try:
-        if event.end.known:
-            end = event.end.to_date()
-        else:
-            end = event.end.with_year(start.year).to_date()
-            if end < start:
-                end = event.end.with_year(start.year + 1).to_date()
-    except ValueError:
-        return start, start
-    return start, max(start, end)
-
-
-def _span(event: DomainEvent) -> Span:
-    """DTSTART and DTEND: exclusive next day for all-day events, local times otherwise."""
-    first, last = _days(event)
-    if event.time is None:
-        return first, last + dt.timedelta(days=1)
-    zone = _zone(event.tzid)
-    start = dt.datetime.combine(first, event.time, tzinfo=zone)
-    if event.end_time is not None:
-        end = dt.datetime.combine(last, event.end_time, tzinfo=zone)
-    else:
-        end = dt.datetime.combine(last, event.time, tzinfo=zone) + ONE_HOUR
-    return start, end if end > start else start + ONE_HOUR
-
-
-def _vevent(pe: PublishedEvent, meta: CalendarMeta) -> Event:
-    event, lang = pe.event, meta.language
-    page = f"{meta.base_url.rstrip('/')}/events/{pe.id}"
-    start, end = _span(event)
-    vevent = Event()
-    vevent.add("UID", clean_text(f"{pe.key}@{meta.host}"))
-    vevent.add("DTSTAMP", _utc(pe.last_modified))
-    vevent.add("CREATED", _utc(pe.created))
-    vevent.add("LAST-MODIFIED", _utc(pe.last_modified))
-    vevent.add("SEQUENCE", pe.sequence)
-    vevent.add("DTSTART", start)
-    vevent.add("DTEND", end)
-    vevent.add("SUMMARY", clean_text(convert(event.title, lang)) or _kind_name(event.kind, lang))
-    vevent.add("DESCRIPTION", _description(pe, lang, page))
-    if event.city and clean_text(event.city):
-        vevent.add("LOCATION", clean_text(_place(event.city, lang)))
-    url = clean_url(page)
-    if url is not None:
-        vevent.add("URL", url)
-    vevent.add("CATEGORIES", [event.kind.value])
-    _organizer(vevent, meta)
-    vevent.add("STATUS", pe.status.value)
-    vevent.add("TRANSP", "TRANSPARENT" if event.kind.is_transparent else "OPAQUE")
-    return vevent
-
-
-def _place(city: str, lang: Language) -> str:
-    """A canonical (English) city in the calendar's language: 青岛 / 青島 / Qingdao."""
-    if lang is Language.EN:
-        return city
-    return convert(places.chinese_name(city) or city, lang)
-
-
-def _organizer(vevent: Event, meta: CalendarMeta) -> None:
-    """METHOD:PUBLISH requires an ORGANIZER (RFC 5546 3.2.1); the publisher is this service."""
-    vevent.add("ORGANIZER", f"mailto:noreply@{meta.host}", parameters={"CN": "stdcal"})
-
-
-def _kind_name(kind: Kind, lang: Language) -> str:
-    if lang is Language.EN:
-        return kind.value.replace("-", " ")
-    return convert(KIND_NAMES_HANS[kind], lang)
-
-
-def _description(pe: PublishedEvent, lang: Language, page: str) -> str:
-    """What, where, who, then each source's evidence sentence and link, then the event page."""
-    kind_label, where_label, organisers_label, sources_label, page_label = LABELS[lang]
-    event = pe.event
-
-    def local(text: str) -> str:
-        return clean_text(convert(text, lang))
-
-    lines = [f"{kind_label}: {_kind_name(event.kind, lang)}"]
-    if event.city and clean_text(_place(event.city, lang)):
-        lines.append(f"{where_label}: {clean_text(_place(event.city, lang))}")
-    organisers = [local(o) for o in event.organisers if local(o)]
-    if organisers:
-        lines.append(f"{organisers_label}: {', '.join(organisers)}")
-    if pe.sources:
-        lines += ["", f"{sources_label}:"]
-        for source in pe.sources:
-            title, evidence = local(source.title), local(source.evidence)
-            lines.append(f"- {title}" + (f": {evidence}" if evidence else ""))
-            url = clean_url(source.url)
-            if url is not None:
-                lines.append(f"  {url}")
-    elif local(event.evidence):
-        lines += ["", local(event.evidence)]
-    lines += ["", f"{page_label}: {clean_text(page)}"]
-    return "\n".join(lines)
+def vevent_component(values: VeventValues) -> Event:
+    component = Event()
+    component.add("UID", values.uid)
+    component.add("DTSTAMP", values.stamp)
+    component.add("CREATED", values.created)
+    component.add("LAST-MODIFIED", values.stamp)
+    component.add("SEQUENCE", values.sequence)
+    component.add("DTSTART", values.start)
+    component.add("DTEND", values.end)
+    component.add("SUMMARY", values.summary)
+    component.add("DESCRIPTION", values.description)
+    if values.location is not None:
+        component.add("LOCATION", values.location)
+    if values.url is not None:
+        component.add("URL", values.url)
+    component.add("CATEGORIES", [values.category])
+    component.add("ORGANIZER", values.organizer, parameters={"CN": "stdcal"})
+    if values.related_to is not None:
+        component.add("RELATED-TO", values.related_to)
+    component.add("STATUS", values.status)
+    component.add("TRANSP", values.transp)
+    return component
 
 
 def _vtimezone(tzid: str, first: dt.date, last: dt.date) -> Timezone:

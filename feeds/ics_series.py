@@ -1,17 +1,26 @@
-"""Annual observances as one recurring series with the reported years as overrides.
+"""Annual observances as one recurring series, with each reported year as an event of its own.
 
 World Standards Day is every 14 October; publishing each reported year as its own event would
 leave subscribers with a gap in the years nobody wrote about and a duplicate whenever a client
 also knows the day. So the calendar carries one ``RRULE:FREQ=YEARLY`` master from the first
-occurrence, and each year an article reports becomes a ``RECURRENCE-ID`` override with the same
-UID, carrying that year's title, sources and sequence. The observances come from the registry in
+occurrence, and each year an article reports is an ordinary event with that year's title,
+sources and sequence.
+
+A reported year is *not* a ``RECURRENCE-ID`` override: calcurse ignores RECURRENCE-ID, and
+FullCalendar's iCalendar plugin and DDay.iCal show an overridden instance beside its override,
+so those clients listed such a day twice. Instead the master carries an ``EXDATE`` for every
+reported year and the year's event has its own UID (its stable event key, as in a single-event
+download) and points back to the series with ``RELATED-TO``: a client that knows none of this
+still lists each day once. A year whose sources were all retired (cancelled) is no event of its
+own, so the master covers that day again. The observances come from the registry in
 :mod:`events.observances`, so a new one needs data, not code.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from icalendar import Event
 
@@ -29,45 +38,65 @@ def in_series(pe: PublishedEvent) -> bool:
     return pe.event.kind is Kind.OBSERVANCE and pe.event.series in observances.OBSERVANCES
 
 
-def series_vevents(
-    occurrences: Sequence[PublishedEvent],
+def own_event(pe: PublishedEvent) -> bool:
+    """Whether a calendar lists ``pe`` as a VEVENT of its own: every event but a cancelled
+    year of a series (that day belongs to the master again)."""
+    return not in_series(pe) or pe.status is Status.CONFIRMED
+
+
+def series_uid(series: str, host: str) -> str:
+    return f"{series}@{host}"
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """What a series master needs to know of one reported year."""
+
+    series: str
+    day: dt.date
+    confirmed: bool
+    created: dt.datetime
+
+    @classmethod
+    def of(cls, pe: PublishedEvent) -> Occurrence:
+        assert pe.event.series is not None
+        return cls(
+            pe.event.series,
+            pe.event.start.to_date(),
+            pe.status is Status.CONFIRMED,
+            pe.created,
+        )
+
+
+def series_masters(
+    occurrences: Iterable[Occurrence],
     host: str,
     base_url: str,
     language: Language,
-    occurrence_vevent: Callable[[PublishedEvent], Event],
     organizer: Callable[[Event], None],
 ) -> list[Event]:
-    """Master plus overrides for every observance with at least one reported occurrence."""
-    out: list[Event] = []
-    keys = sorted({pe.event.series for pe in occurrences if pe.event.series})
-    for key in keys:
-        observance = observances.OBSERVANCES[key]
-        mine = [pe for pe in occurrences if pe.event.series == key]
-        uid = f"{key}@{host}"
-        out.append(_master(observance, mine, uid, base_url, language, organizer))
-        for pe in sorted(mine, key=lambda p: p.event.start.iso()):
-            if pe.status is not Status.CONFIRMED:
-                continue  # the day itself still happens: the master covers it
-            vevent = occurrence_vevent(pe)
-            vevent.pop("UID")
-            vevent.add("UID", uid)
-            vevent.add("RECURRENCE-ID", pe.event.start.to_date())
-            out.append(vevent)
-    return out
+    """One master for every observance with at least one reported occurrence, by key."""
+    by_series: dict[str, list[Occurrence]] = {}
+    for occurrence in occurrences:
+        by_series.setdefault(occurrence.series, []).append(occurrence)
+    return [
+        _master(observances.OBSERVANCES[key], by_series[key], host, base_url, language, organizer)
+        for key in sorted(by_series)
+    ]
 
 
 def _master(
     observance: observances.Observance,
-    occurrences: Sequence[PublishedEvent],
-    uid: str,
+    occurrences: list[Occurrence],
+    host: str,
     base_url: str,
     language: Language,
     organizer: Callable[[Event], None],
 ) -> Event:
     first = dt.date(observance.first_year, observance.month, observance.day)
-    stamp = min(pe.created for pe in occurrences).astimezone(dt.UTC)
+    stamp = min(o.created for o in occurrences).astimezone(dt.UTC)
     master = Event()
-    master.add("UID", uid)
+    master.add("UID", series_uid(observance.key, host))
     master.add("DTSTAMP", stamp)
     master.add("CREATED", stamp)
     master.add("LAST-MODIFIED", stamp)
@@ -75,6 +104,11 @@ def _master(
     master.add("DTSTART", first)
     master.add("DTEND", first + dt.timedelta(days=1))
     master.add("RRULE", {"FREQ": "YEARLY"})
+    reported = sorted(  # the rule's day in each year that has an event of its own
+        {first.replace(year=o.day.year) for o in occurrences if o.confirmed and o.day >= first}
+    )
+    if reported:
+        master.add("EXDATE", reported)
     master.add("SUMMARY", observance.name(language))
     text = MASTER_TEXT[language].format(
         month=observance.month, day=observance.day, year=observance.first_year

@@ -24,8 +24,8 @@ from sqlalchemy.engine import Connection, Engine
 from events.refresh import SourceOutcome, run_source
 from events.sources import SourceConfig
 from events.store.queries import content_version
-from feeds.calendars import warm_calendars
 from feeds.runtime import Runtime
+from feeds.warmup import warm_calendars
 
 log = logging.getLogger(__name__)
 

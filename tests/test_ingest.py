@@ -3,19 +3,23 @@ and identical on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
+import icalendar
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from support import SEEDS, postgres_engine
 
 from events.ingest import ingest_paths, reextract_all
+from events.model import Language
 from events.store.db import make_engine, session_factory, upgrade
 from events.store.queries import EventQuery, list_events, stats
 from events.store.tables import ArticleRevisionRow, IngestRunRow
+from feeds.ics import CalendarMeta, render_calendar
 
 pytestmark = pytest.mark.store
 
@@ -115,3 +119,31 @@ def test_a_sidecar_supplies_the_missing_year_and_survives_reextraction(
     with sessions() as s:
         dated = list_events(s, EventQuery())
     assert [e.event.start.iso() for e in dated] == ["2022-04-24"]
+
+
+def calendar_uids(sessions: sessionmaker[Session]) -> dict[str, str]:
+    """UID → RELATED-TO (or "") of every VEVENT in the full calendar of the store."""
+    with sessions() as s:
+        events = list_events(s, EventQuery())
+    meta = CalendarMeta("stdcal", "", "stdcal.test", "http://stdcal.test", dt.timedelta(hours=1),
+                        Language.HANS)  # fmt: skip
+    calendar = icalendar.Calendar.from_ical(render_calendar(events, meta))
+    return {str(e["UID"]): str(e.get("RELATED-TO", "")) for e in calendar.walk("VEVENT")}
+
+
+def test_calendar_uids_survive_reingest_reextraction_and_a_fresh_store(
+    sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    ingest_paths(sessions, [SEEDS])
+    uids = calendar_uids(sessions)
+    series = "world-standards-day@stdcal.test"
+    assert uids[series] == ""  # the yearly series
+    assert uids["world-standards-day-2021-10-14@stdcal.test"] == series  # its reported year
+    ingest_paths(sessions, [SEEDS])
+    assert calendar_uids(sessions) == uids
+    reextract_all(sessions)
+    assert calendar_uids(sessions) == uids
+    fresh = make_engine(f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
+    upgrade(fresh)
+    ingest_paths(session_factory(fresh), [SEEDS])
+    assert calendar_uids(session_factory(fresh)) == uids

@@ -46,12 +46,15 @@ def event_record(event: Event) -> dict[str, Any]:
     }
 
 
+_KINDS = {member.value: member for member in Kind}  # a dict read: every stored event is decoded
+
+
 def event_from_record(data: dict[str, Any]) -> Event:
     return Event(
         title=data["title"],
         start=PartialDate.parse(data["start"]),
         end=PartialDate.parse(data["end"]) if data.get("end") else None,
-        kind=Kind(data["kind"]),
+        kind=_KINDS.get(data["kind"]) or Kind(data["kind"]),
         time=_time(data.get("time")),
         end_time=_time(data.get("end_time")),
         city=data.get("city"),

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Select, String, case, cast, func, select
@@ -53,6 +54,8 @@ class EventQuery:
     newest_first: bool = False
     calendar_order: bool = False  # by first day, then key in code point order
     limit: int | None = None
+    shard: tuple[int, int] | None = None  # (count, index): events whose id % count == index
+    outline_only: bool = False  # only timed events and observances (a calendar's outline)
 
 
 # An event's last day as stored text: its end when that has a year, else its start. Ends
@@ -62,6 +65,11 @@ _last_day = case(
     else_=EventRow.start,
 )
 
+
+# Enum members by value: a dict read, where calling the enum costs a calendar microseconds
+# per event on every one of its events.
+_LANGUAGES = {member.value: member for member in Language}
+_STATUSES = {member.value: member for member in Status}
 
 # Events are read as plain rows, not ORM objects: a calendar reads every one of them, and the
 # identity map and instrumentation would cost a third of that time for nothing read-only.
@@ -88,6 +96,11 @@ def _select(query: EventQuery, dialect: str = "sqlite") -> Select[Any]:
     if query.cancelled_since is not None:
         status_ok = status_ok | (EventRow.cancelled_at >= query.cancelled_since)
     stmt = stmt.where(status_ok)
+    if query.outline_only:
+        stmt = stmt.where(EventRow.time.is_not(None) | (EventRow.kind == Kind.OBSERVANCE.value))
+    if query.shard is not None:
+        count, index = query.shard
+        stmt = stmt.where(EventRow.id % count == index)
     if query.newest_first:
         return stmt.order_by(EventRow.start.desc(), EventRow.id.desc())
     if query.calendar_order:  # SQLite compares bytes; PostgreSQL must be told to (not locale)
@@ -119,23 +132,31 @@ def upcoming_and_recent(
     return upcoming, list_events(session, recent)
 
 
-def iter_events(session: Session, query: EventQuery, batch: int = 1000) -> Iterator[PublishedEvent]:
+def iter_events(
+    session: Session, query: EventQuery, batch: int = 1000, *, sources: bool = True
+) -> Iterator[PublishedEvent]:
     """The same events as :func:`list_events`, read ``batch`` rows at a time: a calendar of every
     stored event is written without holding them all (a server-side cursor on PostgreSQL; the
-    rows are plain, so a finished batch is freed)."""
+    rows are plain, so a finished batch is freed). ``sources=False`` leaves out the articles
+    (a calendar's outline: its zones and series)."""
     needle = query.organiser.casefold() if query.organiser else None
     stmt = _select(query, session.get_bind().dialect.name)
     if query.limit is not None and needle is None:
         stmt = stmt.limit(query.limit)
     left = query.limit
     result = session.execute(stmt.execution_options(yield_per=batch))
-    for rows in result.partitions():
+    names = list(result.keys())
+    for partition in result.partitions():
+        # a namespace per row: Row attribute reads cost a calendar a third of its reading
+        rows: Sequence[Any] = [
+            SimpleNamespace(**dict(zip(names, r, strict=True))) for r in partition
+        ]
         if needle is not None:
             rows = [r for r in rows if _organised_by(r, needle)]
         if left is not None:
             rows = rows[:left]
             left -= len(rows)
-        yield from _published(session, rows)
+        yield from _published(session, rows) if sources else _unsourced(rows)
         if left == 0:
             break
 
@@ -192,7 +213,7 @@ def _published(session: Session, rows: Sequence[EventFields]) -> list[PublishedE
                     title=title,
                     url=url,
                     evidence=evidence,
-                    language=Language(language),
+                    language=_LANGUAGES[language],
                     published=parse_published(published),
                 )
             )
@@ -201,12 +222,29 @@ def _published(session: Session, rows: Sequence[EventFields]) -> list[PublishedE
             id=row.id,
             key=row.key,
             event=event_from_record(event_row_record(row)),
-            status=Status(row.status),
+            status=_STATUSES[row.status],
             sequence=row.sequence,
             created=row.created,
             last_modified=row.updated,
             sources=tuple(sources[row.id]),
-            language=Language(row.language),
+            language=_LANGUAGES[row.language],
+            cancelled_at=row.cancelled_at,
+        )
+        for row in rows
+    ]
+
+
+def _unsourced(rows: Sequence[EventFields]) -> list[PublishedEvent]:
+    return [
+        PublishedEvent(
+            id=row.id,
+            key=row.key,
+            event=event_from_record(event_row_record(row)),
+            status=_STATUSES[row.status],
+            sequence=row.sequence,
+            created=row.created,
+            last_modified=row.updated,
+            language=_LANGUAGES[row.language],
             cancelled_at=row.cancelled_at,
         )
         for row in rows

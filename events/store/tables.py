@@ -211,3 +211,16 @@ class RenderedChunkRow(Base):
     digest: Mapped[str] = mapped_column(String(64), primary_key=True)
     body: Mapped[bytes] = mapped_column(LargeBinary)
     created: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+class CalendarRequestRow(Base):
+    """A calendar variant (language and filter) a subscriber asked for and a worker rendered:
+    the warm-up after a change renders these first, most asked for first."""
+
+    __tablename__ = "calendar_requests"
+
+    variant: Mapped[str] = mapped_column(String(64), primary_key=True)  # digest of the two
+    language: Mapped[str] = mapped_column(String(10))
+    query: Mapped[dict[str, Any]] = mapped_column(JSON)  # the EventQuery's filter fields
+    renders: Mapped[int] = mapped_column(Integer, default=0)
+    last_requested: Mapped[dt.datetime] = mapped_column(UTCDateTime())

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
 from flask import Blueprint, Response, abort, request
 
 from events.model import Language
 from events.store.queries import get_event
 from feeds.cache import Rendered, conditional, current_version
-from feeds.calendars import calendar_meta, published_query, write_stored_calendar
+from feeds.calendars import (
+    Latest,
+    calendar_meta,
+    note_calendar_request,
+    published_query,
+    stored_calendar_blocks,
+)
 from feeds.chunk_store import StoredChunks
 from feeds.filters import EventFilter, parse_event_filter
 from feeds.ics import CalendarMeta, render_event
 from feeds.web import render_cache, runtime, session
-
-if TYPE_CHECKING:
-    from _typeshed import SupportsWrite
 
 bp = Blueprint("calendar", __name__)
 
@@ -51,15 +54,20 @@ def calendar() -> Response:
     lang = _lang(event_filter)
     settings = runtime().settings
 
-    def write(out: SupportsWrite[bytes]) -> dt.datetime:
+    latest, app_runtime = Latest(), runtime()
+
+    def blocks() -> Iterator[bytes]:
+        """Produced only on a miss: this worker renders the variant, so it is noted."""
+        note_calendar_request(app_runtime, lang, event_filter.query())
         query = published_query(settings, event_filter.query(), dt.datetime.now(dt.UTC))
         meta = _meta(lang, event_filter.describe())
-        chunks = StoredChunks(cache.chunks, runtime().engine)
-        return write_stored_calendar(runtime(), query, meta, chunks, out)
+        chunks = StoredChunks(cache.chunks, app_runtime.engine)
+        return stored_calendar_blocks(app_runtime, query, meta, chunks, latest)
 
     cache = render_cache()
-    version = current_version(cache, runtime().engine)
-    entry = cache.get_written(f"ics:{lang.value}:{event_filter!r}", version, write)
+    version = current_version(cache, app_runtime.engine)
+    key = f"ics:{lang.value}:{event_filter!r}"
+    entry = cache.get_streamed(key, version, blocks, lambda: latest.value)
     return conditional(
         request,
         entry,

@@ -10,18 +10,19 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 
-import feeds.ics
 from events.model import Event, Kind, Language, PartialDate, PublishedEvent, SourceRef, Status
 from feeds.cache import ChunkCache
 from feeds.ics import (
     CalendarMeta,
     build_calendar,
+    calendar_blocks,
     calendar_order,
     render_calendar,
     write_calendar,
@@ -84,15 +85,25 @@ def test_streamed_events_must_come_in_calendar_order() -> None:
         write_calendar(io.BytesIO(), list(reversed(ordered)), meta())
 
 
-def test_a_calendar_larger_than_the_spool_is_written_through_a_file(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(feeds.ics, "SPOOL_BYTES", 1000)  # a few blocks, then the disk
+def test_the_header_comes_before_any_event_is_read() -> None:
+    """A streamed calendar's first bytes leave before the store is read at all."""
+
+    def never_read() -> Iterator[PublishedEvent]:
+        raise AssertionError("read too early")
+        yield  # pragma: no cover
+
+    blocks = calendar_blocks(never_read(), never_read(), meta())
+    assert next(blocks).startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+def test_a_calendar_is_the_same_in_any_batch_size() -> None:
     events = [
         published(f"k{i:03}", f"第{i}次会议", PartialDate(2024, 1 + i % 12, 1 + i % 28), id=i)
         for i in range(60)
     ]
-    assert render_calendar(events, meta()) == build_calendar(events, meta()).to_ical()
+    reference = build_calendar(events, meta()).to_ical()
+    for batch in (1, 7, 1000):
+        assert render_calendar(events, meta(), batch=batch) == reference
 
 
 def summaries(data: bytes) -> list[tuple[str, str | None]]:
@@ -104,7 +115,7 @@ def test_assembled_calendar_is_the_reference_serialization_byte_for_byte() -> No
     chunks = ChunkCache(1 << 20)
     reference = build_calendar(mixed(), meta()).to_ical()
     assert render_calendar(mixed(), meta(), chunks) == reference
-    assert len(chunks) == 3  # conf, week, hostile; the series is rendered whole each time
+    assert len(chunks) == 5  # conf, week, hostile and the two reported years; not the master
     assert render_calendar(mixed(), meta(), chunks) == reference  # again, from the chunks
     assert render_calendar(mixed(), meta()) == reference  # and without a cache
     assert summaries(reference) == summaries(render_calendar(mixed(), meta(), chunks))

@@ -19,16 +19,17 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 
 import feeds.ics
+from events.model import Language
 from events.store.chunks import load_chunks, prune_chunks, save_chunks
 from events.store.db import SQLITE_WAIT_MS, make_engine, upgrade
+from events.store.requests import requested_variants
 from events.store.tables import RenderedChunkRow
 from feeds.app import create_app
 from feeds.cache import ChunkCache
-from feeds.calendars import warm_calendars
 from feeds.chunk_store import StoredChunks
 from feeds.config import Settings
-from feeds.ics_series import in_series
 from feeds.runtime import Runtime
+from feeds.warmup import _tasks, warm_calendars
 
 pytestmark = pytest.mark.store
 
@@ -37,17 +38,16 @@ PATHS = ["/calendar.ics", "/calendar.ics?lang=zh-Hant", "/calendar.ics?lang=en&c
 
 @pytest.fixture
 def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every plain VEVENT icalendar builds from here on, by event key (a yearly series is
-    rendered whole each time, by design: one per observance)."""
+    """Every event VEVENT rendered in this process from here on, by event key (a series
+    master is written whole each time, by design: one per observance)."""
     seen: list[str] = []
-    original: Callable[..., Any] = feeds.ics._vevent
+    original: Callable[..., Any] = feeds.ics.render_vevent
 
     def counting(pe: Any, meta: Any) -> Any:
-        if not in_series(pe):
-            seen.append(pe.key)
+        seen.append(pe.key)
         return original(pe, meta)
 
-    monkeypatch.setattr(feeds.ics, "_vevent", counting)
+    monkeypatch.setattr(feeds.ics, "render_vevent", counting)
     return seen
 
 
@@ -73,13 +73,45 @@ def test_warm_up_leaves_nothing_for_a_request_to_render(
     app: Flask, client: FlaskClient, settings: Settings, engine: Engine, renders: list[str]
 ) -> None:
     runtime = Runtime.open(settings, engine)
-    first = warm_calendars(runtime)
+    first = warm_calendars(runtime, processes=0)
     assert first.rendered == len(renders) > 0 and first.pruned == 0
-    assert warm_calendars(runtime).rendered == 0  # unchanged events: all found
+    assert warm_calendars(runtime, processes=0).rendered == 0  # unchanged events: all found
     renders.clear()
     for path in PATHS:
         assert client.get(path).status_code == 200
     assert renders == []
+
+
+def test_the_warm_up_in_spawned_processes_keeps_every_chunk_a_request_needs(
+    app: Flask, client: FlaskClient, settings: Settings, engine: Engine, renders: list[str]
+) -> None:
+    report = warm_calendars(Runtime.open(settings, engine), processes=2)
+    assert report.processes == 2 and report.rendered == kept(engine) > 0
+    for path in PATHS:
+        assert client.get(path).status_code == 200
+    assert renders == []  # the children rendered and kept them all
+
+
+def test_the_warm_up_renders_the_requested_variants_first(
+    app: Flask, client: FlaskClient, settings: Settings, engine: Engine
+) -> None:
+    client.get("/calendar.ics?lang=en&city=Qingdao")
+    for _ in range(2):  # asked for more often (each render is noted: two fresh workers)
+        create_app(settings, engine=engine, prepare_store=False).test_client().get(
+            "/calendar.ics?lang=zh-Hant&kind=observance"
+        )
+    with engine.connect() as connection:
+        requested = requested_variants(connection, dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    assert [(lang, q.city, q.kinds) for lang, q in requested] == [
+        ("zh-Hant", None, ("observance",)),
+        ("en", "Qingdao", ()),
+    ]
+    tasks = list(_tasks(settings, requested, dt.datetime.now(dt.UTC), processes=1))
+    assert [(lang.value, q.city, q.kinds) for lang, q in tasks] == [
+        ("zh-Hant", None, ("observance",)),
+        ("en", "Qingdao", ()),
+        *((lang.value, None, ()) for lang in Language),
+    ]
 
 
 def test_an_unusable_chunk_table_still_serves_the_calendar(

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 import icalendar
+import pytest
 import recurring_ical_events
 from hypothesis import given
 from hypothesis import strategies as st
@@ -164,37 +165,125 @@ def test_no_vtimezone_without_timed_events() -> None:
     assert b"VTIMEZONE" not in render_calendar([published()], meta())
 
 
-def test_world_standards_day_is_one_yearly_series_with_reported_years_as_overrides() -> None:
-    def wsd(year: int, title: str, status: Status = Status.CONFIRMED) -> PublishedEvent:
-        return published(
-            key=f"world-standards-day-{year}-10-14",
-            id=year,
-            title=title,
-            start=PartialDate(year, 10, 14),
-            kind=Kind.OBSERVANCE,
-            series="world-standards-day",
-            status=status,
-        )
+def wsd(year: int, title: str, status: Status = Status.CONFIRMED) -> PublishedEvent:
+    return published(
+        key=f"world-standards-day-{year}-10-14",
+        id=year,
+        title=title,
+        start=PartialDate(year, 10, 14),
+        kind=Kind.OBSERVANCE,
+        series="world-standards-day",
+        status=status,
+    )
 
+
+def test_world_standards_day_is_a_yearly_series_and_reported_years_are_events_of_their_own() -> (
+    None
+):
     data = render_calendar(
         [wsd(2021, "第52届世界标准日"), wsd(2023, "第54届世界标准日", Status.CANCELLED)], meta()
     )
-    strict(data)  # the strict parser accepts the series and its override
+    strict(data)  # the strict parser accepts the series and the year beside it
     assert data.count(b"RRULE:FREQ=YEARLY") == 1
-    assert b"RECURRENCE-ID;VALUE=DATE:20211014" in data
+    assert b"RECURRENCE-ID" not in data  # calcurse, FullCalendar, DDay.iCal would double it
+    assert b"\r\nEXDATE;VALUE=DATE:20211014\r\n" in data  # not 2023: it lost its sources
     calendar = icalendar.Calendar.from_ical(data)
     found = recurring_ical_events.of(calendar).between(dt.date(2020, 1, 1), dt.date(2025, 1, 1))
-    by_year = {e.decoded("DTSTART").year: str(e["SUMMARY"]) for e in found}
+    by_year = {e.decoded("DTSTART").year: (str(e["SUMMARY"]), str(e["UID"])) for e in found}
+    series_uid, year_uid = (
+        "world-standards-day@stdcal.example.org",
+        "world-standards-day-2021-10-14@stdcal.example.org",
+    )
     assert by_year == {
-        2020: "世界标准日",
-        2021: "第52届世界标准日",
-        2022: "世界标准日",
-        2023: "世界标准日",  # a year that lost its sources falls back to the series
-        2024: "世界标准日",
+        2020: ("世界标准日", series_uid),
+        2021: ("第52届世界标准日", year_uid),
+        2022: ("世界标准日", series_uid),
+        2023: ("世界标准日", series_uid),  # a year that lost its sources falls back to the series
+        2024: ("世界标准日", series_uid),
     }
-    assert {str(e["UID"]) for e in found} == {"world-standards-day@stdcal.example.org"}
+    [year] = [e for e in calendar.walk("VEVENT") if str(e["UID"]) == year_uid]
+    assert str(year["RELATED-TO"]) == series_uid
     first = recurring_ical_events.of(calendar).at(1970)
     assert [e.decoded("DTSTART") for e in first] == [dt.date(1970, 10, 14)]
+
+
+def vevents_without_recurrence_ids(data: bytes) -> list[icalendar.Event]:
+    """What a client that ignores RECURRENCE-ID (calcurse, DDay.iCal) would keep: every VEVENT."""
+    return list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
+
+
+def days_listed_by_naive_client(data: bytes, until: dt.date) -> list[dt.date]:
+    """Days a client lists that expands each VEVENT's RRULE and EXDATE on its own and does not
+    match overrides to their series (so an override shows beside the instance it replaces)."""
+    days: list[dt.date] = []
+    for vevent in vevents_without_recurrence_ids(data):
+        start = vevent.decoded("DTSTART")
+        excluded = {d.dt for x in _as_list(vevent.get("EXDATE")) for d in x.dts}
+        if "RRULE" in vevent:
+            days += [
+                start.replace(year=y)
+                for y in range(start.year, until.year + 1)
+                if start.replace(year=y) not in excluded
+            ]
+        else:
+            days.append(start)
+    return days
+
+
+def _as_list(value: object) -> list:
+    return [] if value is None else value if isinstance(value, list) else [value]
+
+
+SERIES_CASES = [
+    ("one reported year", [(2021, Status.CONFIRMED)]),
+    ("two reported years", [(2021, Status.CONFIRMED), (2024, Status.CONFIRMED)]),
+    ("a cancelled year only", [(2023, Status.CANCELLED)]),
+    ("reported and cancelled", [(2021, Status.CONFIRMED), (2023, Status.CANCELLED)]),
+    ("the first year reported", [(1970, Status.CONFIRMED), (2022, Status.CONFIRMED)]),
+]
+
+
+@pytest.mark.parametrize(("case", "years"), SERIES_CASES, ids=[c for c, _ in SERIES_CASES])
+@pytest.mark.parametrize("language", list(Language))
+def test_every_observance_day_is_listed_exactly_once(
+    case: str, years: list[tuple[int, Status]], language: Language
+) -> None:
+    data = render_calendar(
+        [wsd(y, f"第{y - 1969}届世界标准日", s) for y, s in years], meta(language)
+    )
+    until = dt.date(2030, 12, 31)
+    expected = [dt.date(y, 10, 14) for y in range(1970, until.year + 1)]
+    found = recurring_ical_events.of(icalendar.Calendar.from_ical(data)).between(
+        dt.date(1960, 1, 1), until
+    )
+    assert sorted(e.decoded("DTSTART") for e in found) == expected  # RFC-aware expansion
+    assert sorted(days_listed_by_naive_client(data, until)) == expected  # no RECURRENCE-ID help
+    strict(data)
+
+
+def test_the_uids_of_series_and_reported_years_follow_the_store_keys() -> None:
+    """UIDs derive from the event's key (kept for ever by the store, see
+    tests/test_ingest.py for re-ingest and re-extraction) and the series key: rendering the same
+    events again, alone or beside others, in another order, gives the same UIDs."""
+    events = [
+        wsd(2021, "第52届世界标准日"),
+        wsd(2024, "第55届世界标准日"),
+        published(key="x", id=9),
+    ]
+    uids = {
+        str(e["UID"])
+        for e in icalendar.Calendar.from_ical(render_calendar(events, meta())).walk("VEVENT")
+    }
+    again = render_calendar(list(reversed(events)), meta())
+    assert uids == {str(e["UID"]) for e in icalendar.Calendar.from_ical(again).walk("VEVENT")}
+    assert uids == {
+        "world-standards-day@stdcal.example.org",
+        "world-standards-day-2021-10-14@stdcal.example.org",
+        "world-standards-day-2024-10-14@stdcal.example.org",
+        "x@stdcal.example.org",
+    }
+    single = only_event(render_event(events[0], meta()))
+    assert single.uid == "world-standards-day-2021-10-14@stdcal.example.org"
 
 
 def test_single_event_download_of_an_observance_is_standalone() -> None:
@@ -206,6 +295,7 @@ def test_single_event_download_of_an_observance_is_standalone() -> None:
     )
     data = render_event(event, meta())
     assert b"RRULE" not in data and b"RECURRENCE-ID" not in data
+    assert b"RELATED-TO:world-standards-day@stdcal.example.org" in data
 
 
 def test_cancelled_status() -> None:
