@@ -40,7 +40,8 @@ class Settings:
     editor_token: str | None = None  # STDCAL_EDITOR_TOKEN: required for editorial changes
     websub_hub: str | None = None  # STDCAL_WEBSUB_HUB: advertised in feeds when set
     config_path: Path = Path("stdcal.toml")  # STDCAL_CONFIG: the sources file
-    scheduler: bool = True  # STDCAL_SCHEDULER: run the source scheduler inside `stdcal serve`
+    scheduler: bool = True  # STDCAL_SCHEDULER: `stdcal serve` supervises a scheduler process
+    request_timeout: int = 60  # STDCAL_REQUEST_TIMEOUT: past it, a request costs its worker
 
     @property
     def uid_host(self) -> str:
@@ -110,4 +111,5 @@ def _parse(env: Mapping[str, str]) -> Settings:
         websub_hub=get("WEBSUB_HUB"),
         config_path=Path(get("CONFIG") or "stdcal.toml"),
         scheduler=boolean("SCHEDULER", True),
+        request_timeout=int(number("REQUEST_TIMEOUT", int, defaults.request_timeout)),
     )

@@ -1,13 +1,23 @@
-"""gunicorn as a library, so `stdcal serve` runs the production server without a config file."""
+"""gunicorn as a library, so `stdcal serve` runs the production server without a config file.
+
+`stdcal serve` starts this module as its own child process (``python -m feeds.server``), so the
+gunicorn master is a fresh process: no thread, no database connection, nothing that a fork
+could copy mid-flight into a worker. The app is loaded in each worker after the fork
+(gunicorn's default, no ``preload_app``); its engine and pool are the worker's own.
+"""
 
 from __future__ import annotations
 
+import argparse
 from typing import Any
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
 from feeds.config import Settings
+
+WORKER_CLASS = "feeds.watchdog.DeadlineThreadWorker"
+THREADS = 4
 
 
 class _Server(BaseApplication):  # type: ignore[misc]
@@ -26,13 +36,46 @@ class _Server(BaseApplication):  # type: ignore[misc]
         return create_app(self._settings, prepare_store=False)
 
 
-def run_gunicorn(settings: Settings, *, host: str, port: int, workers: int) -> None:
-    options = {
+def gunicorn_options(settings: Settings, *, host: str, port: int, workers: int) -> dict[str, Any]:
+    """Threaded workers for cached serving, each request bounded by the deadline
+    (feeds.watchdog): a stuck request costs its worker, never the service."""
+    return {
         "bind": f"{host}:{port}",
         "workers": workers,
-        "worker_class": "gthread",
-        "threads": 4,
+        "worker_class": WORKER_CLASS,
+        "threads": THREADS,
         "accesslog": "-",
-        "timeout": 60,
+        "timeout": settings.request_timeout,
+        "preload_app": False,
+        # gunicorn's control socket is a thread in the master, which forks after it starts
+        "control_socket_disable": True,
     }
-    _Server(settings, options).run()
+
+
+def run_gunicorn(settings: Settings, *, host: str, port: int, workers: int) -> None:
+    _Server(settings, gunicorn_options(settings, host=host, port=port, workers=workers)).run()
+
+
+def run_dev(settings: Settings, *, host: str, port: int) -> None:
+    """Flask's development server: threads, no fork, no request deadline."""
+    from feeds.app import create_app
+
+    create_app(settings, prepare_store=False).run(host=host, port=port, debug=False)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m feeds.server")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--dev", action="store_true")
+    args = parser.parse_args(argv)
+    settings = Settings.from_env()
+    if args.dev:
+        run_dev(settings, host=args.host, port=args.port)
+    else:
+        run_gunicorn(settings, host=args.host, port=args.port, workers=args.workers)
+
+
+if __name__ == "__main__":
+    main()

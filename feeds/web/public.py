@@ -9,20 +9,18 @@ text is only ever handed to Jinja's autoescaping, never marked safe.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, replace
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, Response, abort, g, jsonify, render_template, request
+from flask import Blueprint, Response, abort, g, render_template, request
 from flask.blueprints import BlueprintSetupState
-from sqlalchemy import text
 from werkzeug.datastructures import MultiDict
 
 from events.model import SHANGHAI, PublishedEvent
 from events.store.queries import (
     ArticleQuery,
-    SourceStatus,
     article_events,
     event_facets,
     get_article,
@@ -182,31 +180,6 @@ def calendar_links(item: PublishedEvent, base: str, view: View) -> dict[str, str
         "outlook": "https://outlook.live.com/calendar/0/deeplink/compose?"
         + urlencode(outlook, quote_via=quote),
     }
-
-
-@bp.get("/healthz")
-def healthz() -> Any:
-    try:
-        with session() as s:
-            s.execute(text("SELECT 1"))
-            numbers = stats(s)
-            sources = source_statuses(s)
-    except Exception as exc:  # the health check reports, it does not raise
-        return jsonify(database="unreachable", error=str(exc)), 503
-    return jsonify(
-        database="ok",
-        articles=numbers.articles,
-        events=numbers.events,
-        dated_events=numbers.dated_events,
-        undated_events=numbers.undated_events,
-        last_ingest=numbers.last_ingest.isoformat() if numbers.last_ingest else None,
-        sources=[_source_json(x) for x in sources],
-    )
-
-
-def _source_json(status: SourceStatus) -> dict[str, Any]:
-    times = {"last_run": status.last_run, "next_run": status.next_run}
-    return asdict(status) | {k: v.isoformat() if v else None for k, v in times.items()}
 
 
 @bp.get("/status")
