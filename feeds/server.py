@@ -2,13 +2,15 @@
 
 `stdcal serve` starts this module as its own child process (``python -m feeds.server``), so the
 gunicorn master is a fresh process: no thread, no database connection, nothing that a fork
-could copy mid-flight into a worker. The app is loaded in each worker after the fork
-(gunicorn's default, no ``preload_app``); its engine and pool are the worker's own.
+could copy mid-flight into a worker. The master loads the app once (``preload_app``), which
+opens no connection, so a worker forked at start, at a reload or to replace a dead one serves
+at once; each forked worker starts with an empty pool of its own (events.store.db).
 """
 
 from __future__ import annotations
 
 import argparse
+import threading
 from typing import Any
 
 from flask import Flask
@@ -33,7 +35,29 @@ class _Server(BaseApplication):  # type: ignore[misc]
     def load(self) -> Flask:
         from feeds.app import create_app
 
-        return create_app(self._settings, prepare_store=False)
+        app = create_app(self._settings, prepare_store=False)
+        warm(app)
+        return app
+
+
+WARM_PATHS = ("/", "/?lang=en", "/?lang=zh-Hant", "/articles")
+
+
+def warm(app: Flask) -> None:
+    """Load once, in the master, what each worker would load on its first requests (templates,
+    Babel's locale data, OpenCC's tables), so a worker forked at a reload or to replace a dead
+    one answers at once rather than all of them loading together under the first burst. The
+    connections these pages opened are closed before any fork; a failure only costs speed."""
+    for name in app.jinja_env.list_templates(filter_func=lambda n: n.endswith(".html")):
+        app.jinja_env.get_template(name)
+    try:
+        client = app.test_client()
+        for path in WARM_PATHS:
+            client.get(path)
+    except Exception:  # the workers will load it themselves
+        app.logger.exception("warming the app before forking failed")
+    finally:
+        app.extensions["stdcal"].engine.dispose()
 
 
 def gunicorn_options(settings: Settings, *, host: str, port: int, workers: int) -> dict[str, Any]:
@@ -46,10 +70,19 @@ def gunicorn_options(settings: Settings, *, host: str, port: int, workers: int) 
         "threads": THREADS,
         "accesslog": "-",
         "timeout": settings.request_timeout,
-        "preload_app": False,
+        "preload_app": True,
+        "pre_fork": _no_threads_at_fork,
         # gunicorn's control socket is a thread in the master, which forks after it starts
         "control_socket_disable": True,
     }
+
+
+def _no_threads_at_fork(server: Any, _worker: Any) -> None:
+    """Say so loudly if the master ever runs a thread when it forks: the worker would inherit
+    whatever lock that thread holds."""
+    others = [t.name for t in threading.enumerate() if t is not threading.main_thread()]
+    if others:
+        server.log.error("forking a worker while the master runs threads: %s", others)
 
 
 def run_gunicorn(settings: Settings, *, host: str, port: int, workers: int) -> None:

@@ -6,8 +6,8 @@ threads' locks (SQLite's mutexes, the SQLAlchemy pool, logging) into a worker wh
 releases them. So neither shares a process with the other: this parent starts both by
 fork-and-exec (nothing of this process survives into them), starts the scheduler again when
 it dies (waiting longer after each quick failure), passes SIGHUP on to gunicorn (a graceful
-reload) and restarts the scheduler with it, and on SIGTERM or SIGINT stops both. When the
-web server exits, so does the scheduler, and this process with the server's exit status.
+reload of the web workers; the scheduler keeps running), and on SIGTERM or SIGINT stops both.
+When the web server exits, so does the scheduler, and this process with the server's status.
 """
 
 from __future__ import annotations
@@ -94,17 +94,16 @@ class Supervisor:
                 if self._reload:
                     self._reload = False
                     web.signal(signal.SIGHUP)
-                    if scheduler is not None:
-                        scheduler.stop(time.monotonic() + STOP_WAIT)
-                        scheduler.start()
                 if scheduler is not None:
                     self._watch(scheduler)
                 time.sleep(TICK)
         finally:
             deadline = time.monotonic() + STOP_WAIT
-            if scheduler is not None:
-                scheduler.stop(deadline)
-            web.stop(deadline)
+            children = [web] if scheduler is None else [scheduler, web]
+            for child in children:
+                child.signal(signal.SIGTERM)  # both at once: each stops in its own time
+            for child in children:
+                child.stop(deadline)
         code = web.exited()
         return 0 if self._stop is not None or code is None else code
 
