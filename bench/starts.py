@@ -49,6 +49,7 @@ STDCAL = [sys.executable, "-m", "feeds.cli"]
 PATHS = ["/healthz", "/calendar.ics", "/feeds/atom.xml", "/", "/events/1", "/api/events"]
 LISTENING = re.compile(r"Listening at: http://127\.0\.0\.1:(\d+)")
 BOOTED = re.compile(r"Booting worker with pid: (\d+)")
+THREADED_FORK = "forking a worker while the master runs threads"
 READY_WITHIN = 120.0  # seconds from the command to the first answer of /healthz
 STOP_WITHIN = 45.0  # seconds from SIGTERM to every process gone
 
@@ -69,6 +70,7 @@ class Start:
     stop_seconds: float
     bursts: list[Burst]
     leftover: list[int]  # processes still alive after the stop
+    warnings: list[str]  # gunicorn's word that its master forked while running threads
 
     @property
     def unanswered(self) -> int:
@@ -246,7 +248,28 @@ def one_start(number: int, env: dict[str, str], cwd: Path, options: argparse.Nam
     finally:
         stopping = time.monotonic()
         leftover = serving.stop()
-    return Start(number, ready, time.monotonic() - stopping, bursts, leftover)
+    warnings = [line for line in serving.lines if THREADED_FORK in line]
+    return Start(number, ready, time.monotonic() - stopping, bursts, leftover, warnings)
+
+
+def report(start: Start) -> None:
+    phases = ", ".join(
+        f"{b.phase} {b.sent - b.unanswered}/{b.sent} answered"
+        + (f" ({b.errors} 5xx)" if b.errors else "")
+        for b in start.bursts
+    )
+    print(
+        f"start {start.number:3}: ready in {start.ready_seconds:4.1f} s, "
+        f"stopped in {start.stop_seconds:4.1f} s; {phases}",
+        flush=True,
+    )
+    for b in start.bursts:
+        for failure in b.first_failures:
+            print(f"    {b.phase}: {failure}")
+    if start.leftover:
+        print(f"    processes left after SIGTERM: {start.leftover}")
+    for line in start.warnings:
+        print(f"    {line.strip()}")
 
 
 def main() -> None:
@@ -258,6 +281,7 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get("STDCAL_DATABASE_URL"))
     parser.add_argument("--reload", action="store_true", help="a burst after SIGHUP too")
     parser.add_argument("--kill-worker", action="store_true", help="a burst after a SIGKILL")
+    parser.add_argument("--parallel", type=int, default=1, help="servers running at once")
     parser.add_argument("--json", action="store_true", help="print one JSON summary only")
     options = parser.parse_args()
 
@@ -271,26 +295,24 @@ def main() -> None:
                 STDCAL_CONFIG=str(folder / "no-sources.toml"),  # the seeds are the source
                 PYTHONPATH=str(PROJECT),
             )
-            starts: list[Start] = []
             began = time.monotonic()
-            for number in range(1, options.starts + 1):
-                start = one_start(number, env, folder, options)
-                starts.append(start)
-                if not options.json:
-                    phases = ", ".join(
-                        f"{b.phase} {b.sent - b.unanswered}/{b.sent} answered"
-                        + (f" ({b.errors} 5xx)" if b.errors else "")
-                        for b in start.bursts
-                    )
-                    print(
-                        f"start {number:3}: ready in {start.ready_seconds:4.1f} s, "
-                        f"stopped in {start.stop_seconds:4.1f} s; {phases}"
-                    )
-                    for b in start.bursts:
-                        for failure in b.first_failures:
-                            print(f"    {b.phase}: {failure}")
-                    if start.leftover:
-                        print(f"    processes left after SIGTERM: {start.leftover}")
+            numbers = iter(range(1, options.starts + 1))
+            taking = threading.Lock()
+
+            def lane() -> list[Start]:
+                done: list[Start] = []
+                while True:
+                    with taking:
+                        number = next(numbers, None)
+                    if number is None:
+                        return done
+                    done.append(one_start(number, env, folder, options))
+                    if not options.json:
+                        report(done[-1])
+
+            with ThreadPoolExecutor(max_workers=options.parallel) as lanes:
+                running = [lanes.submit(lane) for _ in range(options.parallel)]
+                starts = sorted((s for f in running for s in f.result()), key=lambda s: s.number)
             seconds = time.monotonic() - began
     summary = {
         "database": "postgresql" if url.startswith("postgresql") else "sqlite",
@@ -300,6 +322,7 @@ def main() -> None:
         "unanswered": sum(s.unanswered for s in starts),
         "errors_5xx": sum(b.errors for s in starts for b in s.bursts),
         "starts_with_leftovers": sum(1 for s in starts if s.leftover),
+        "threaded_forks": sum(len(s.warnings) for s in starts),
         "seconds": round(seconds, 1),
         "failures": [asdict(b) for s in starts for b in s.bursts if b.first_failures][:10],
     }

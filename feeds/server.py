@@ -10,6 +10,7 @@ at once; each forked worker starts with an empty pool of its own (events.store.d
 from __future__ import annotations
 
 import argparse
+import gc
 import threading
 from typing import Any
 
@@ -37,6 +38,7 @@ class _Server(BaseApplication):  # type: ignore[misc]
 
         app = create_app(self._settings, prepare_store=False)
         warm(app)
+        gc.freeze()  # what the master loaded stays shared with the workers, never collected
         return app
 
 

@@ -13,11 +13,12 @@ Use it with ``gunicorn -k feeds.watchdog.DeadlineThreadWorker --timeout SECONDS`
 
 from __future__ import annotations
 
-import faulthandler
+import logging
 import os
 import sys
 import threading
 import time
+import traceback
 from typing import Any
 
 from gunicorn.workers.gthread import ThreadWorker
@@ -55,12 +56,21 @@ class DeadlineThreadWorker(ThreadWorker):  # type: ignore[misc]
     def replace_self(self, what: str, seconds: float) -> None:
         self.log.error(
             "%s has run for %.0f s, past the %s s deadline: this worker (pid %s) leaves and "
-            "the arbiter starts another; the stacks of its threads follow",
+            "the arbiter starts another. Its threads:\n%s",
             what,
             seconds,
             self.cfg.timeout,
             os.getpid(),
+            thread_stacks(),
         )
-        faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
-        sys.stderr.flush()
+        for handler in logging.getLogger("gunicorn.error").handlers:
+            handler.flush()
         os._exit(EXIT_STUCK)  # a stuck thread would block any orderly exit
+
+
+def thread_stacks() -> str:
+    names = {t.ident: t.name for t in threading.enumerate()}
+    return "\n".join(
+        f'Thread "{names.get(ident, ident)}"\n' + "".join(traceback.format_stack(frame))
+        for ident, frame in sys._current_frames().items()
+    )

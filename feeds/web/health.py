@@ -28,35 +28,45 @@ MAX_STUCK = 4
 bp = Blueprint("health", __name__)
 
 T = TypeVar("T")
-_waiting = threading.BoundedSemaphore(MAX_STUCK)
 
 
 class ProbeTimeout(Exception):
     """The database did not answer within the probe's time."""
 
 
-def bounded(call: Callable[[], T], seconds: float) -> T:
-    """``call()``'s result, or ProbeTimeout after ``seconds``; its exception is raised here."""
-    if not _waiting.acquire(blocking=False):
-        raise ProbeTimeout(f"{MAX_STUCK} earlier checks are still waiting for the database")
-    answers: queue.Queue[tuple[bool, Any]] = queue.Queue(maxsize=1)
+class Prober:
+    """Runs a call in a daemon thread and waits for it a bounded time; at most ``max_stuck``
+    calls may still be running, so a silent database cannot pile up threads."""
 
-    def probe() -> None:
+    def __init__(self, max_stuck: int) -> None:
+        self.max_stuck = max_stuck
+        self._waiting = threading.BoundedSemaphore(max_stuck)
+
+    def __call__(self, call: Callable[[], T], seconds: float) -> T:
+        """``call()``'s result, or ProbeTimeout after ``seconds``; its exception is raised."""
+        if not self._waiting.acquire(blocking=False):
+            raise ProbeTimeout(f"{self.max_stuck} earlier checks still wait for the database")
+        answers: queue.Queue[tuple[bool, Any]] = queue.Queue(maxsize=1)
+
+        def probe() -> None:
+            try:
+                answers.put((True, call()))
+            except BaseException as exc:  # carried to the caller, whatever it is
+                answers.put((False, exc))
+            finally:
+                self._waiting.release()
+
+        threading.Thread(target=probe, name="healthz-probe", daemon=True).start()
         try:
-            answers.put((True, call()))
-        except BaseException as exc:  # carried to the caller, whatever it is
-            answers.put((False, exc))
-        finally:
-            _waiting.release()
+            ok, value = answers.get(timeout=seconds)
+        except queue.Empty:
+            raise ProbeTimeout(f"no answer from the database within {seconds:g} s") from None
+        if not ok:
+            raise value
+        return value  # type: ignore[no-any-return]
 
-    threading.Thread(target=probe, name="healthz-probe", daemon=True).start()
-    try:
-        ok, value = answers.get(timeout=seconds)
-    except queue.Empty:
-        raise ProbeTimeout(f"no answer from the database within {seconds:g} s") from None
-    if not ok:
-        raise value
-    return value  # type: ignore[no-any-return]
+
+bounded = Prober(MAX_STUCK)
 
 
 def _reader(sessions: sessionmaker[Session]) -> Callable[[], tuple[Stats, list[SourceStatus]]]:
