@@ -35,8 +35,19 @@ def create_app(
 
 
 def register_blueprints(app: Flask) -> None:
-    from feeds.web import calendar, embed, errors, health, public, review, security, syndication
+    from feeds.web import (
+        calendar,
+        embed,
+        errors,
+        health,
+        params,
+        public,
+        review,
+        security,
+        syndication,
+    )
 
+    params.install_converters(app)
     app.register_blueprint(public.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(calendar.bp)
@@ -44,4 +55,5 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(embed.bp)
     app.register_blueprint(review.bp)
     errors.register(app)
+    params.register(app)
     security.register(app)

@@ -44,6 +44,7 @@ LOCALE_COOKIE = "stdcal_locale"
 ZONE_COOKIE = "stdcal_tz"
 VIEW_ARGS = frozenset({"lang", "script", "tz", "month"})  # how to show, not what to show
 YEAR = 365 * 24 * 3600
+MONTHS = (dt.date(1000, 1, 1), dt.date(9998, 12, 1))  # ?month= values with room around them
 
 
 @bp.record_once
@@ -196,9 +197,12 @@ def _month(
     """The grid's month: ``?month=YYYY-MM``, else the next event's, else the latest one's."""
     if value:
         try:
-            return dt.date.fromisoformat(f"{value}-01")
+            month = dt.date.fromisoformat(f"{value}-01")
         except ValueError:
-            raise BadParameter("month", value, "a month such as 2021-10") from None
+            month = None
+        if month is None or not MONTHS[0] <= month <= MONTHS[1]:  # the grid reaches around it
+            raise BadParameter("month", value, "a month such as 2021-10, years 1000 to 9998")
+        return month
     for group in (upcoming, recent):
         if group:
             return group[0].event.start.to_date().replace(day=1)
