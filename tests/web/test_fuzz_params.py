@@ -16,11 +16,14 @@ from urllib.parse import quote_from_bytes
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as settings_
 from hypothesis import strategies as st
+from sqlalchemy.engine import Engine
 from werkzeug.routing import Rule
 
 from feeds.app import register_blueprints
+from feeds.config import Settings
 
 PARAMETERS = ["lang", "script", "tz", "month", "city", "kind", "organiser", "organizer"]
 PARAMETERS += ["from", "to", "limit", "page", "q", "id", ""]
@@ -70,7 +73,7 @@ def test_no_value_makes_a_5xx(client: FlaskClient, rule: Rule) -> None:
     arguments = sorted(rule.arguments)
     methods = sorted(m for m in rule.methods or () if m not in {"OPTIONS"})
 
-    @settings(
+    @settings_(
         max_examples=40,
         deadline=dt.timedelta(seconds=1),
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -89,5 +92,40 @@ def test_no_value_makes_a_5xx(client: FlaskClient, rule: Rule) -> None:
             url += "?" + "&".join(f"{_encoded(k)}={_encoded(v)}" for k, v in query)
         response = client.open(url, method=method)
         assert response.status_code < 500, (method, url, response.get_data()[:500])
+
+    check()
+
+
+FIELDS = ["action", "year", "start", "end", "time", "title", "city", "kind", "merge_into"]
+ACTIONS = st.one_of(st.sampled_from(["edit", "hide", "unhide", "merge"]), values)
+
+
+@pytest.mark.store
+def test_no_editor_form_makes_a_5xx(settings: Settings, engine: Engine) -> None:
+    """The editor's POST /review/<id> with the token: any form or JSON values, any id."""
+    from feeds.app import create_app
+
+    client = create_app(settings.with_overrides(editor_token="t"), engine=engine).test_client()
+    editor = {"Authorization": "Bearer t"}
+
+    @settings_(
+        max_examples=150,
+        deadline=dt.timedelta(seconds=1),
+        suppress_health_check=[HealthCheck.too_slow],
+        derandomize=True,
+    )
+    @given(
+        event_id=st.one_of(st.sampled_from(["1", "2", "3"]), integers),
+        form=st.dictionaries(st.sampled_from(FIELDS), values, max_size=4),
+        action=ACTIONS,
+        as_json=st.booleans(),
+    )
+    def check(event_id: str, form: dict[str, str | bytes], action: str, as_json: bool) -> None:
+        fields = {k: v.decode("latin-1") if isinstance(v, bytes) else v for k, v in form.items()}
+        fields["action"] = action if isinstance(action, str) else action.decode("latin-1")
+        fields = {k: v.encode("utf-8", "replace").decode("utf-8") for k, v in fields.items()}
+        body = {"json": fields} if as_json else {"data": fields}
+        response = client.post(f"/review/{_encoded(event_id)}", headers=editor, **body)
+        assert response.status_code < 500, (event_id, fields, response.get_data()[:500])
 
     check()
