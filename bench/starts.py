@@ -310,9 +310,13 @@ def main() -> None:
                     if not options.json:
                         report(done[-1])
 
-            with ThreadPoolExecutor(max_workers=options.parallel) as lanes:
-                running = [lanes.submit(lane) for _ in range(options.parallel)]
-                starts = sorted((s for f in running for s in f.result()), key=lambda s: s.number)
+            if options.parallel == 1:  # in the main thread, where Ctrl-C stops the servers
+                starts = lane()
+            else:
+                with ThreadPoolExecutor(max_workers=options.parallel) as lanes:
+                    running = [lanes.submit(lane) for _ in range(options.parallel)]
+                    done = (s for f in running for s in f.result())
+                    starts = sorted(done, key=lambda s: s.number)
             seconds = time.monotonic() - began
     summary = {
         "database": "postgresql" if url.startswith("postgresql") else "sqlite",
