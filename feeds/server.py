@@ -73,13 +73,13 @@ def gunicorn_options(settings: Settings, *, host: str, port: int, workers: int) 
         "accesslog": "-",
         "timeout": settings.request_timeout,
         "preload_app": True,
-        "pre_fork": _no_threads_at_fork,
+        "pre_fork": no_threads_at_fork,
         # gunicorn's control socket is a thread in the master, which forks after it starts
         "control_socket_disable": True,
     }
 
 
-def _no_threads_at_fork(server: Any, _worker: Any) -> None:
+def no_threads_at_fork(server: Any, _worker: Any) -> None:
     """Say so loudly if the master ever runs a thread when it forks: the worker would inherit
     whatever lock that thread holds."""
     others = [t.name for t in threading.enumerate() if t is not threading.main_thread()]
