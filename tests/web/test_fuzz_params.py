@@ -68,6 +68,27 @@ def _path(rule: Rule, parts: dict[str, str | bytes]) -> str:
 
 
 @pytest.mark.store
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/events/99999999999999999999", 404),  # past any integer: not found
+        ("/events/9223372036854775808", 404),
+        ("/events/2147483648", 404),  # past PostgreSQL's integer, the ids' type
+        ("/events/99999999999999999999.ics", 404),
+        ("/articles/99999999999999999999", 404),
+        ("/feeds/atom.xml?page=99999999999999999999", 400),
+        ("/feeds/atom.xml?page=999999", 200),  # past the end: an empty page
+        ("/feeds/atom.xml?limit=%C2%B2", 400),  # '²' is a digit to str.isdigit
+        ("/calendar.ics?city=a%00b", 400),  # PostgreSQL refuses NUL in text
+        ("/?month=9999-12", 400),  # the grid would run past the last date
+        ("/?month=0001-01", 400),
+    ],
+)
+def test_out_of_range_values_are_4xx(client: FlaskClient, url: str, status: int) -> None:
+    assert client.get(url).status_code == status
+
+
+@pytest.mark.store
 @pytest.mark.parametrize("rule", ROUTES, ids=[r.rule for r in ROUTES])
 def test_no_value_makes_a_5xx(client: FlaskClient, rule: Rule) -> None:
     arguments = sorted(rule.arguments)
