@@ -23,6 +23,7 @@ def create_app(
     runtime = Runtime.open(settings, engine)
     if prepare_store:
         prepare(runtime)
+        runtime.engine.dispose()  # `gunicorn --preload` forks after this: no connection open
     app.extensions["stdcal"] = runtime
     app.extensions["stdcal.cache"] = RenderCache()
     compile_catalogs()
@@ -34,12 +35,25 @@ def create_app(
 
 
 def register_blueprints(app: Flask) -> None:
-    from feeds.web import calendar, embed, errors, public, review, security, syndication
+    from feeds.web import (
+        calendar,
+        embed,
+        errors,
+        health,
+        params,
+        public,
+        review,
+        security,
+        syndication,
+    )
 
+    params.install_converters(app)
     app.register_blueprint(public.bp)
+    app.register_blueprint(health.bp)
     app.register_blueprint(calendar.bp)
     app.register_blueprint(syndication.bp)
     app.register_blueprint(embed.bp)
     app.register_blueprint(review.bp)
     errors.register(app)
+    params.register(app)
     security.register(app)

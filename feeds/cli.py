@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import logging
+import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
@@ -14,9 +17,6 @@ from events.store.db import upgrade
 from feeds.config import Settings
 from feeds.progress import ProgressDisplay
 from feeds.runtime import Runtime, configured_sources, prepare
-
-if TYPE_CHECKING:
-    from feeds.scheduler import SourceScheduler
 
 
 def _runtime() -> Runtime:
@@ -155,52 +155,50 @@ def db_upgrade() -> None:
 @click.option("--workers", default=3, show_default=True, type=int)
 @click.option("--dev", is_flag=True, help="use Flask's development server")
 def serve(host: str, port: int, workers: int, dev: bool) -> None:
-    """Run the service (gunicorn), ingesting the seeds on first start."""
+    """Run the service (gunicorn) and the scheduler, each in its own child process, ingesting
+    the seeds on first start."""
+    from feeds.supervisor import Supervisor
+
     settings = Settings.from_env()
-    report = prepare(Runtime.open(settings))
+    runtime = Runtime.open(settings)
+    report = prepare(runtime)
+    runtime.engine.dispose()  # the children open their own; this process keeps no connection
     if report is not None:
         _print_report(report)
-    from feeds.app import create_app
-
-    scheduler = _start_scheduler(settings) if settings.scheduler else None
-    try:
-        if dev:
-            create_app(settings, prepare_store=False).run(host=host, port=port, debug=False)
-            return
-        from feeds.server import run_gunicorn
-
-        run_gunicorn(settings, host=host, port=port, workers=workers)
-    finally:
-        if scheduler is not None:
-            scheduler.shutdown()
-
-
-def _start_scheduler(settings: Settings) -> SourceScheduler:
-    from feeds.scheduler import SourceScheduler
-
-    runtime = Runtime.open(settings)
-    scheduler = SourceScheduler(runtime, configured_sources(settings))
-    scheduler.start()
-    return scheduler
+    web = [sys.executable, "-m", "feeds.server", "--host", host, "--port", str(port)]
+    web += ["--dev"] if dev else ["--workers", str(workers)]
+    scheduler = [sys.executable, "-m", "feeds.cli", "scheduler"] if settings.scheduler else None
+    say = functools.partial(click.echo, err=True)
+    sys.exit(Supervisor(web, scheduler, say).run())
 
 
 @main.command("scheduler")
 def scheduler_cmd() -> None:
-    """Run only the source scheduler (for deployments that keep web and jobs apart)."""
+    """Run only the source scheduler (`stdcal serve` runs this as its child process)."""
     import signal
     import threading
 
+    from feeds.scheduler import SourceScheduler
+
     settings = Settings.from_env()
-    prepare(Runtime.open(settings))
-    scheduler = _start_scheduler(settings)
+    startup = Runtime.open(settings)
+    prepare(startup)
+    startup.engine.dispose()
+    scheduler = SourceScheduler(Runtime.open(settings), configured_sources(settings))
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    scheduler.start()
     try:
         stop.wait()
     except KeyboardInterrupt:
         pass
     finally:
         scheduler.shutdown()
+    # A run in progress is not waited for: each article is its own transaction (see
+    # tests/reliability/test_crash.py), so stopping mid-run loses nothing, and a supervisor's
+    # stop is not held up by a slow source.
+    logging.shutdown()
+    os._exit(0)
 
 
 @main.command("sources")
@@ -295,3 +293,7 @@ def edit_cmd(event_id: int, visibility: str | None, merge_into: int | None, **fi
     assert item is not None
     record = event_to_json(item.event) | {"id": item.id, "status": item.status.value}
     click.echo(json.dumps(record | {"sequence": item.sequence}, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":  # `python -m feeds.cli`: how `stdcal serve` starts its scheduler
+    main()

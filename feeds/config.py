@@ -41,7 +41,8 @@ class Settings:
     websub_hub: str | None = None  # STDCAL_WEBSUB_HUB: advertised in feeds when set
     feed_author: str = "stdcal"  # STDCAL_FEED_AUTHOR: the feeds' author (the service, operator)
     config_path: Path = Path("stdcal.toml")  # STDCAL_CONFIG: the sources file
-    scheduler: bool = True  # STDCAL_SCHEDULER: run the source scheduler inside `stdcal serve`
+    scheduler: bool = True  # STDCAL_SCHEDULER: `stdcal serve` supervises a scheduler process
+    request_timeout: int = 60  # STDCAL_REQUEST_TIMEOUT: past it, a request costs its worker
 
     @property
     def uid_host(self) -> str:
@@ -112,4 +113,5 @@ def _parse(env: Mapping[str, str]) -> Settings:
         feed_author=(get("FEED_AUTHOR") or defaults.feed_author).strip() or defaults.feed_author,
         config_path=Path(get("CONFIG") or "stdcal.toml"),
         scheduler=boolean("SCHEDULER", True),
+        request_timeout=int(number("REQUEST_TIMEOUT", int, defaults.request_timeout)),
     )

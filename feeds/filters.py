@@ -91,7 +91,7 @@ def parse_limit(args: Mapping[str, str], default: int = 50) -> int:
     value = args.get("limit")
     if value is None or value == "":
         return default
-    if not value.isdigit() or not 1 <= int(value) <= MAX_LIMIT:
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_LIMIT:
         raise BadParameter("limit", value, f"a whole number from 1 to {MAX_LIMIT}")
     return int(value)
 

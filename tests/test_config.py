@@ -40,6 +40,7 @@ def test_database_url_precedence(env: dict[str, str], expected: str) -> None:
         ("STDCAL_INGEST_SEEDS", "maybe"),
         ("STDCAL_BASE_URL", "ftp://x"),
         ("STDCAL_MAX_ARTICLE_BYTES", "1.5"),
+        ("STDCAL_REQUEST_TIMEOUT", "0"),
     ],
 )
 def test_bad_values_are_named(name: str, value: str) -> None:

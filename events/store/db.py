@@ -6,6 +6,8 @@ Migrations run through Alembic from code (no ini file), at start and from ``stdc
 
 from __future__ import annotations
 
+import os
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +32,25 @@ def make_engine(url: str, **options: Any) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": SQLITE_WAIT_MS / 1000}, **options)
         event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True, **options)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, **options)
+    _fresh_pool_after_fork(engine)
+    return engine
+
+
+def _fresh_pool_after_fork(engine: Engine) -> None:
+    """A forked child (a gunicorn worker of a preloaded app) starts with an empty pool of its
+    own: a connection copied from the parent is shared with it, and may be copied mid-use.
+    The child forgets the copies without closing them (``close=False``), as SQLAlchemy
+    advises, so the parent's connections stay intact."""
+    ref = weakref.ref(engine)
+
+    def forget() -> None:
+        forked = ref()
+        if forked is not None:
+            forked.dispose(close=False)
+
+    os.register_at_fork(after_in_child=forget)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

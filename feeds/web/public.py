@@ -9,20 +9,18 @@ text is only ever handed to Jinja's autoescaping, never marked safe.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, replace
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, Response, abort, g, jsonify, render_template, request
+from flask import Blueprint, Response, abort, g, render_template, request
 from flask.blueprints import BlueprintSetupState
-from sqlalchemy import text
 from werkzeug.datastructures import MultiDict
 
 from events.model import SHANGHAI, PublishedEvent
 from events.store.queries import (
     ArticleQuery,
-    SourceStatus,
     article_events,
     event_facets,
     get_article,
@@ -46,6 +44,7 @@ LOCALE_COOKIE = "stdcal_locale"
 ZONE_COOKIE = "stdcal_tz"
 VIEW_ARGS = frozenset({"lang", "script", "tz", "month"})  # how to show, not what to show
 YEAR = 365 * 24 * 3600
+MONTHS = (dt.date(1000, 1, 1), dt.date(9998, 12, 1))  # ?month= values with room around them
 
 
 @bp.record_once
@@ -184,31 +183,6 @@ def calendar_links(item: PublishedEvent, base: str, view: View) -> dict[str, str
     }
 
 
-@bp.get("/healthz")
-def healthz() -> Any:
-    try:
-        with session() as s:
-            s.execute(text("SELECT 1"))
-            numbers = stats(s)
-            sources = source_statuses(s)
-    except Exception as exc:  # the health check reports, it does not raise
-        return jsonify(database="unreachable", error=str(exc)), 503
-    return jsonify(
-        database="ok",
-        articles=numbers.articles,
-        events=numbers.events,
-        dated_events=numbers.dated_events,
-        undated_events=numbers.undated_events,
-        last_ingest=numbers.last_ingest.isoformat() if numbers.last_ingest else None,
-        sources=[_source_json(x) for x in sources],
-    )
-
-
-def _source_json(status: SourceStatus) -> dict[str, Any]:
-    times = {"last_run": status.last_run, "next_run": status.next_run}
-    return asdict(status) | {k: v.isoformat() if v else None for k, v in times.items()}
-
-
 @bp.get("/status")
 def status() -> str:
     with session() as s:
@@ -223,9 +197,12 @@ def _month(
     """The grid's month: ``?month=YYYY-MM``, else the next event's, else the latest one's."""
     if value:
         try:
-            return dt.date.fromisoformat(f"{value}-01")
+            month = dt.date.fromisoformat(f"{value}-01")
         except ValueError:
-            raise BadParameter("month", value, "a month such as 2021-10") from None
+            month = None
+        if month is None or not MONTHS[0] <= month <= MONTHS[1]:  # the grid reaches around it
+            raise BadParameter("month", value, "a month such as 2021-10, years 1000 to 9998")
+        return month
     for group in (upcoming, recent):
         if group:
             return group[0].event.start.to_date().replace(day=1)

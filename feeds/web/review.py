@@ -28,6 +28,7 @@ from events.store.review import list_corrections, review_events
 from events.store.writer import add_correction
 from feeds.l10n import N_
 from feeds.web import runtime, session
+from feeds.web.params import MAX_ID
 from feeds.web.public import current_view
 
 bp = Blueprint("review", __name__)
@@ -68,10 +69,10 @@ def correction_request(
     target = form.get("merge_into")
     merge_into: int | None = None
     if target not in (None, ""):
-        try:
-            merge_into = int(str(target).strip().lstrip("#"))
-        except ValueError:
-            raise StoreError(f"merge_into must be an event number, got {target!r}") from None
+        digits = str(target).strip().lstrip("#")
+        if not (digits.isascii() and digits.isdigit()) or int(digits) > MAX_ID:
+            raise StoreError(f"merge_into must be an event number, got {target!r}")
+        merge_into = int(digits)
     return action, values, merge_into
 
 

@@ -12,10 +12,11 @@ from events.model import Language
 from events.store.queries import ArticleQuery, list_articles, upcoming_and_recent
 from feeds.cache import EPOCH, Rendered, conditional, current_version
 from feeds.entries import FeedEntry, article_entry, event_entry
-from feeds.filters import BadParameter, parse_event_filter, parse_lang, parse_limit, parse_script
+from feeds.filters import parse_event_filter, parse_lang, parse_limit, parse_script
 from feeds.jsonfeed import render_json_feed
 from feeds.syndication import ChannelMeta, render_atom, render_rss
 from feeds.web import render_cache, runtime, session
+from feeds.web.params import parse_whole
 
 bp = Blueprint("syndication", __name__, url_prefix="/feeds")
 
@@ -45,14 +46,13 @@ TITLES = {
         "Upcoming and recent standardization events",
     ),
 }
+MAX_PAGE = 1_000_000
 LOCALES = {Language.HANS: "zh_Hans_CN", Language.HANT: "zh_Hant_TW", Language.EN: "en"}
 
 
 def _page() -> int:
-    value = request.args.get("page", "1")
-    if not value.isdigit() or int(value) < 1:
-        raise BadParameter("page", value, "a whole number from 1")
-    return int(value)
+    """Pages past the last are empty; past MAX_PAGE the offset would mean nothing."""
+    return parse_whole("page", request.args.get("page", "1"), 1, MAX_PAGE)
 
 
 def _url(path: str, **changes: object) -> str:
