@@ -42,6 +42,7 @@ from werkzeug.http import http_date, is_resource_modified, quote_etag
 from werkzeug.wsgi import wrap_file
 
 from events.store.queries import content_version
+from feeds import liveness
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -291,6 +292,7 @@ class Streamed:
             if self._ready:
                 ready, self._ready = b"".join(self._ready), []
                 if ready:
+                    liveness.alive()  # sending all along: no request deadline should cut it
                     yield ready
             if self._entry is not None or not self.advance():
                 break

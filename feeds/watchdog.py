@@ -3,8 +3,9 @@
 gunicorn's own timeout watches a worker's heartbeat, and a gthread worker's main thread keeps
 beating while a request thread is stuck (in a lock copied locked by a fork, in a database that
 never answers), so the arbiter never replaces it and the stuck thread holds its slot forever.
-This worker notes when each request starts; the main loop, once a second, looks for one older
-than the deadline (gunicorn's ``timeout``), logs every thread's stack for the post-mortem and
+This worker notes when each request starts (or last sent a block of a streamed response:
+:mod:`feeds.liveness`); the main loop, once a second, looks for one older than the deadline
+(gunicorn's ``timeout``), logs every thread's stack for the post-mortem and
 leaves at once, and the arbiter starts a fresh worker. Other requests in flight on that worker
 are cut, as a sync worker's would be by gunicorn's timeout.
 
@@ -23,6 +24,8 @@ from typing import Any
 
 from gunicorn.workers.gthread import ThreadWorker
 
+from feeds import liveness
+
 EXIT_STUCK = 1  # not 3 or 4: those tell the arbiter the app cannot boot, and it would halt
 
 
@@ -30,6 +33,14 @@ class DeadlineThreadWorker(ThreadWorker):  # type: ignore[misc]
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._running: dict[int, tuple[float, str]] = {}  # thread id → (start, "GET /path")
+        liveness.listen(self.progressed)
+
+    def progressed(self) -> None:
+        """A response still sending (a long calendar streaming): its deadline starts again."""
+        ident = threading.get_ident()
+        running = self._running.get(ident)
+        if running is not None:
+            self._running[ident] = (time.monotonic(), running[1])
 
     def handle_request(self, req: Any, conn: Any) -> Any:
         ident = threading.get_ident()

@@ -1,4 +1,5 @@
-"""A request stuck past the deadline costs its gthread worker, and the service answers on.
+"""A request stuck past the deadline costs its gthread worker, and the service answers on;
+a response that keeps sending past the deadline is progress, not stuck.
 
 gunicorn runs feeds.watchdog.DeadlineThreadWorker with a 2 s deadline over an app whose /hang
 never returns (tests/service/hang_app.py). Without the watchdog that worker would keep its
@@ -53,6 +54,9 @@ def test_stuck_request_replaces_its_worker(tmp_path: Path) -> None:
             except OSError:
                 assert time.monotonic() < deadline, "gunicorn never answered"
                 time.sleep(0.1)
+
+        streamed = get(base, "/stream", 30)  # 5 s of blocks: progress, not a stuck request
+        assert streamed.count("block") >= 10
 
         began = time.monotonic()
         with pytest.raises((http.client.RemoteDisconnected, ConnectionError)):
