@@ -21,7 +21,10 @@ def postgres_engine(url: str) -> Iterator[Engine]:
     admin = make_engine(url)
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine = make_engine(url, connect_args={"options": f"-csearch_path={schema}"})
+    # the schema is in the URL itself, so a process that opens its own engine from this one's
+    # URL (the warm-up's spawned children) works in the same schema
+    separator = "&" if "?" in url else "?"
+    engine = make_engine(f"{url}{separator}options=-csearch_path%3D{schema}")
     try:
         yield engine
     finally:
