@@ -12,23 +12,19 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from events.extract import places
 from events.extract.context import ArticleContext, article_context
-from events.extract.dates import DateMention, Day, dates_in, find_dates
+from events.extract.dates import DateMention, Day, dates_in
 from events.extract.durations import last_day
 from events.extract.kept import keep, share_organisers
 from events.extract.lexicon import (
-    EN_FUTURE,
     EN_HAPPEN,
     EN_HISTORY,
-    EN_PAST,
     EN_SUBMIT,
-    ZH_FUTURE,
     ZH_HAPPEN,
     ZH_HISTORY,
-    ZH_PAST,
     ZH_SUBMIT,
     ZH_TIME_LABELS,
     both_scripts,
@@ -39,7 +35,6 @@ from events.extract.names import Name, names_in
 from events.extract.observances_rule import (
     numbered_observance,
     observance_event,
-    ordinal_years,
 )
 from events.extract.organisers import (
     en_organisers,
@@ -48,19 +43,16 @@ from events.extract.organisers import (
     subject_organisers,
     zh_organisers,
 )
+from events.extract.paragraphs import join_labels, sentences_of
 from events.extract.relative import Anchor, with_relative
-from events.extract.sentences import split_sentences
 from events.extract.titles import deadline_title, fallback_title
 from events.extract.which_year import history_before, resolve_year
-from events.extract.years import name_years
 from events.model import Article, Event, Kind, Language, PartialDate
 from events.read.metadata import dateline_month_day, dateline_span
 
 _HAPPEN = both_scripts(ZH_HAPPEN) + list(EN_HAPPEN)
 _HISTORY = both_scripts(ZH_HISTORY) + list(EN_HISTORY)
 _SUBMIT = both_scripts(ZH_SUBMIT) + list(EN_SUBMIT)
-_FUTURE = both_scripts(ZH_FUTURE) + list(EN_FUTURE)
-_PAST = both_scripts(ZH_PAST) + list(EN_PAST)
 _SELF_ANNOUNCED = re.compile("定于|拟于|定於|擬於")
 _LABEL = re.compile("^(?:" + "|".join(both_scripts(ZH_TIME_LABELS)) + r")\s*[::]")
 
@@ -71,8 +63,8 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
     reported = _report_day(article)
     events: list[Event] = []
     hant = article.language is Language.HANT
-    body = _join_labels(article.body)
-    for index, (sentence, paragraph_year, ordinals) in enumerate(_sentences(body, hant)):
+    body = join_labels(article.body)
+    for index, (sentence, paragraph_year, ordinals) in enumerate(sentences_of(body, hant)):
         if len(events) >= max_events:
             break  # the cap also bounds the work on hostile input
         ctx = dataclasses.replace(article_ctx, paragraph_year=paragraph_year)
@@ -114,59 +106,6 @@ def _report_day(article: Article) -> Anchor | None:
         return (published.year, published.month, published.day)
     month_day = dateline_month_day(article.lead)
     return (None, *month_day) if month_day else None
-
-
-_SENTENCE_END = re.compile(r"[。!?！？;；.]\s*$")
-_LABEL_LINE = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|[((]?\s*[一二三四五六七八九十\d]{1,2}\s*[))、.])?\s*"
-    r"(?P<label>" + "|".join(both_scripts(ZH_TIME_LABELS)) + r")\s*[::]?\s*$"
-)
-
-
-def _join_labels(body: str) -> str:
-    """``三、活动时间`` on a line of its own labels the line after it (``10月10日-10月24日``),
-    and a heading that names an event (``83rd General Meeting``) is the subject of a short
-    line of place and date under it (``Shanghai, China, from 21 to 25 October 2019.``)."""
-    lines = body.split("\n")
-    joined: list[str] = []
-    for line in lines:
-        if joined and (label := _LABEL_LINE.match(joined[-1])) is not None:
-            joined[-1] = f"{label.group('label')}:{line.strip()}"
-        elif joined and _heading_over_date(joined[-1], line):
-            joined[-1] = f"{joined[-1].strip()}: {line.strip()}"
-        else:
-            joined.append(line)
-    return "\n".join(joined)
-
-
-def _heading_over_date(heading: str, line: str) -> bool:
-    if len(heading) > 60 or len(line) > 120 or _SENTENCE_END.search(heading):
-        return False
-    if not find_dates(line) or any(n.specific for n in names_in(line)):
-        return False
-    return any(n.specific for n in names_in(heading)) and not find_dates(heading)
-
-
-def _sentences(body: str, hant: bool) -> Iterator[tuple[str, int | None, list[int]]]:
-    """Each sentence with the year its paragraph gives it: the last explicit year written
-    before it (``2023年5月20日是…。…於5月22日(星期一)舉辦``), else the first written after
-    it (``10月14日是世界标准日。…定于2008年10月6日-16日…``); a numbered observance
-    (``第49届世界标准日``) and a named edition (``Standards Conclave 2022``,
-    ``2023青島國際標準化大會``) write their year too."""
-    for paragraph in body.split("\n"):
-        sentences = split_sentences(paragraph)
-        ordinals = [ordinal_years(s) for s in sentences]
-        written: list[list[int]] = [
-            [m.start[0] for m in dates_in(s, hant) if m.start[0] is not None]
-            + numbered
-            + name_years(s)
-            for s, numbered in zip(sentences, ordinals, strict=True)
-        ]
-        year: int | None = None
-        for index, sentence in enumerate(sentences):
-            later = next((ys[0] for ys in written[index + 1 :] if ys), None)
-            yield sentence, year or later, ordinals[index]
-            year = written[index][-1] if written[index] else year
 
 
 def _dates(
