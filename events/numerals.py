@@ -12,6 +12,7 @@ DIGITS = {
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
 NUMERAL_CHARS = "".join(DIGITS) + "十"
+MINGUO_OFFSET = 1911  # 民國111年 = 2022: Taiwan's official years count from 1912
 """Characters of a Chinese numeral (for building regular expressions)."""
 
 

@@ -13,13 +13,12 @@ import functools
 import re
 from dataclasses import dataclass
 
-from events.numerals import to_int
+from events.numerals import MINGUO_OFFSET, to_int
 
 Day = tuple[int | None, int, int]  # (year or None, month, day)
 
 _N = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 _Y = r"(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}"
-MINGUO_OFFSET = 1911  # 民國111年 = 2022: Taiwan's official dates count from 1912
 # Looked for only before a date that has no year (a branch in _ZH would slow every search).
 _MINGUO_BEFORE = re.compile(
     r"(?:(?P<mg>民國|民国)\s*)?(?:本\s*)?[((]?(?<!\d)(?P<y>\d{2,3})[))]?\s*年\s*$"

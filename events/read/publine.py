@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from events.model import Published
+from events.numerals import MINGUO_OFFSET
 from events.read.parts import is_headline, is_related_heading
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
-MINGUO_OFFSET = 1911  # 民國1年 = 1912
 TOP_LINES = 16  # a publication line comes before this many lines, or before the first paragraph
 TAIL_LINES = 4  # or among the short lines after the last paragraph
 
