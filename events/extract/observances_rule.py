@@ -119,17 +119,30 @@ def numbered_observance(
         year = observance.year_of(number)
         if history_before is not None and year < history_before:
             continue
-        start = PartialDate(year, observance.month, observance.day)
-        return Event(
-            title=title(observance, number, ctx.article.language),
-            start=start,
-            end=start,
-            kind=Kind.OBSERVANCE,
-            confidence=0.85,
-            evidence=sentence[:500],
-            series=observance.key,
-        )
+        return _occurrence(ctx, observance, year, number, sentence, confidence=0.85)
     return None
+
+
+def _occurrence(
+    ctx: ArticleContext,
+    observance: observances.Observance,
+    year: int | None,
+    number: int | None,
+    sentence: str,
+    *,
+    confidence: float,
+) -> Event:
+    """One year's occurrence of ``observance``: a single day, part of its series."""
+    start = PartialDate(year, observance.month, observance.day)
+    return Event(
+        title=title(observance, number, ctx.article.language),
+        start=start,
+        end=start,
+        kind=Kind.OBSERVANCE,
+        confidence=confidence,
+        evidence=sentence[:500],
+        series=observance.key,
+    )
 
 
 def title(observance: observances.Observance, number: int | None, language: Language) -> str:
@@ -176,14 +189,6 @@ def observance_event(
             return None
         if year is not None and number is None:
             number = observance.number_in(year)
-        start = PartialDate(year, observance.month, observance.day)
-        return Event(
-            title=title(observance, number, ctx.article.language),
-            start=start,
-            end=start,
-            kind=Kind.OBSERVANCE,
-            confidence=0.9 if start.known else 0.6,
-            evidence=sentence[:500],
-            series=observance.key,
-        )
+        confidence = 0.9 if year is not None else 0.6
+        return _occurrence(ctx, observance, year, number, sentence, confidence=confidence)
     return None
