@@ -111,15 +111,14 @@ def _report_day(article: Article) -> Anchor | None:
 def _dates(
     mention: DateMention, year: int | None, *, opens: bool = False, lasting: str = ""
 ) -> tuple[PartialDate, PartialDate | None]:
-    """Start and inclusive end. A single day is a one-day event, unless the text says only
-    that something began then (``启动``, ``kicked off``): then its end is unknown."""
+    """Start and inclusive end: the range's, or the start's plus a length the words after it
+    give (``为期一个月``). A single day is a one-day event, unless the text says only that
+    something began then (``启动``, ``kicked off``): then its end is unknown."""
     start = _day(mention.start, year)
-    last = last_day(mention.start, lasting) if mention.end is None and lasting else None
-    if last is not None:
-        return start, _day(last, year)
-    if mention.end is None:
+    last = mention.end or (last_day(mention.start, lasting) if lasting else None)
+    if last is None:
         return start, (None if opens else start)
-    end = _day(mention.end, mention.end[0] or year)
+    end = _day(last, last[0] or year)
     if year is not None and end.known and end < start:
         end = end.with_year(year + 1)  # 12月30日至1月2日
     return start, end

@@ -136,12 +136,13 @@ def test_today_in_quoted_speech_is_not_the_page_date() -> None:
     [
         ("标题\n2022年9月1日起,本市将开展为期一个月的质量月活动。", ("2022-09-01", "2022-09-30")),
         ("標題\n研討會於2023年6月4日舉行,為期兩天。", ("2023-06-04", "2023-06-05")),
+        ("标题\n2022年12月15日起,本市开展为期一个月的宣传活动。", ("2022-12-15", "2023-01-14")),
         (
             "News\nThe awareness week will be held from 8 October 2023 for a one-week period.",
             ("2023-10-08", "2023-10-14"),
         ),
     ],
-    ids=["month", "days", "en-week"],
+    ids=["month", "days", "across-the-year", "en-week"],
 )
 def test_a_length_gives_the_end(text: str, span: tuple[str, str]) -> None:
     assert [e[:2] for e in events_of(text)] == [span]
