@@ -217,38 +217,26 @@ def _published(session: Session, rows: Sequence[EventFields]) -> list[PublishedE
                     published=parse_published(published),
                 )
             )
-    return [
-        PublishedEvent(
-            id=row.id,
-            key=row.key,
-            event=event_from_record(event_row_record(row)),
-            status=_STATUSES[row.status],
-            sequence=row.sequence,
-            created=row.created,
-            last_modified=row.updated,
-            sources=tuple(sources[row.id]),
-            language=_LANGUAGES[row.language],
-            cancelled_at=row.cancelled_at,
-        )
-        for row in rows
-    ]
+    return [_published_event(row, tuple(sources[row.id])) for row in rows]
 
 
 def _unsourced(rows: Sequence[EventFields]) -> list[PublishedEvent]:
-    return [
-        PublishedEvent(
-            id=row.id,
-            key=row.key,
-            event=event_from_record(event_row_record(row)),
-            status=_STATUSES[row.status],
-            sequence=row.sequence,
-            created=row.created,
-            last_modified=row.updated,
-            language=_LANGUAGES[row.language],
-            cancelled_at=row.cancelled_at,
-        )
-        for row in rows
-    ]
+    return [_published_event(row, ()) for row in rows]
+
+
+def _published_event(row: EventFields, sources: tuple[SourceRef, ...]) -> PublishedEvent:
+    return PublishedEvent(
+        id=row.id,
+        key=row.key,
+        event=event_from_record(event_row_record(row)),
+        status=_STATUSES[row.status],
+        sequence=row.sequence,
+        created=row.created,
+        last_modified=row.updated,
+        sources=sources,
+        language=_LANGUAGES[row.language],
+        cancelled_at=row.cancelled_at,
+    )
 
 
 @dataclass(frozen=True)
