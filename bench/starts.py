@@ -42,7 +42,7 @@ from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import text
 
-from events.store.db import make_engine
+from events.store.db import in_schema, make_engine
 
 PROJECT = Path(__file__).resolve().parent.parent
 STDCAL = [sys.executable, "-m", "feeds.cli"]
@@ -88,9 +88,8 @@ def database(url: str | None, directory: Path) -> Iterator[str]:
     admin = make_engine(url)
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in url else "?"
     try:
-        yield f"{url}{separator}options=-csearch_path%3D{schema}"
+        yield in_schema(url, schema)
     finally:
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from events.store.db import make_engine
+from events.store.db import in_schema, make_engine
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
@@ -23,8 +23,7 @@ def postgres_engine(url: str) -> Iterator[Engine]:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     # the schema is in the URL itself, so a process that opens its own engine from this one's
     # URL (the warm-up's spawned children) works in the same schema
-    separator = "&" if "?" in url else "?"
-    engine = make_engine(f"{url}{separator}options=-csearch_path%3D{schema}")
+    engine = make_engine(in_schema(url, schema))
     try:
         yield engine
     finally:

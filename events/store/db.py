@@ -26,6 +26,13 @@ def sqlite_url(instance_dir: Path) -> str:
     return f"sqlite:///{(instance_dir / 'stdcal.sqlite3').resolve()}"
 
 
+def in_schema(url: str, schema: str) -> str:
+    """A PostgreSQL URL whose connections work in ``schema``: the whole address in one string,
+    so a process started from it (a spawned warm-up, a child server) opens the same store."""
+    separator = "&" if "?" in url else "?"
+    return f"{url}{separator}options=-csearch_path%3D{schema}"
+
+
 def make_engine(url: str, **options: Any) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")

@@ -23,7 +23,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 from support import PROJECT
 
-from events.store.db import make_engine
+from events.store.db import in_schema, make_engine
 from events.store.tables import ArticleRevisionRow, ArticleRow, EventRow, MentionRow
 
 STDCAL = [sys.executable, "-c", "from feeds.cli import main; main()"]
@@ -42,9 +42,8 @@ def child_database(base_url: str | None, directory: Path) -> Iterator[str]:
     admin = make_engine(base_url)
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in base_url else "?"
     try:
-        yield f"{base_url}{separator}options=-csearch_path%3D{schema}"
+        yield in_schema(base_url, schema)
     finally:
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
