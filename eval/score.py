@@ -60,10 +60,15 @@ class Outcome:
         return self.published == self.case.published
 
 
+def _number(page_id: str) -> int:
+    number = page_id.rsplit("-", 1)[-1]
+    return int(number) if number.isdigit() else -1
+
+
 def held_out(page_id: str) -> bool:
     """Every third corpus page, by its number: fixed before any page was scored."""
-    number = page_id.rsplit("-", 1)[-1]
-    return number.isdigit() and int(number) % 3 == 0
+    number = _number(page_id)
+    return number >= 0 and number % 3 == 0
 
 
 def seed_cases() -> list[Case]:
@@ -248,11 +253,22 @@ def main() -> None:
     parser.add_argument("--show-held-out", action="store_true")
     parser.add_argument("--json", type=Path, help="also write every outcome to this file")
     parser.add_argument("--agreement", action="store_true", help="score the second reader")
+    parser.add_argument(
+        "--from-number",
+        type=int,
+        default=0,
+        help="only corpus pages numbered at least this (a batch added later, scored alone)",
+    )
     args = parser.parse_args()
     if args.agreement:
         agreement()
         return
-    cases = [c for c in all_cases() if not args.set or c.set in args.set]
+    cases = [
+        c
+        for c in all_cases()
+        if (not args.set or c.set in args.set)
+        and (c.set != "corpus" or _number(c.id) >= args.from_number)
+    ]
     present = [c for c in cases if c.path.is_file()]
     absent = Counter(c.set for c in cases if not c.path.is_file())
     results = run_extract([c.path for c in present])
