@@ -31,15 +31,23 @@ _ZH = re.compile(
     rf"(?P<d2>{_N})\s*{_END_MARK}(?:\s*[((]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][))]?)?)?"
     r"(?:\s*(?:及|和|以及)?\s*前[后後]各\s*(?P<wn>\d{1,2}|[一二两兩三四五六七八九十]{1,2})\s*"
     r"(?P<wu>周|週|个星期|個星期|星期|天|日))?"
-    r"(?P<before>\s*(?:之前|以前|前)(?![后後]))?"
+    r"(?P<before>\s*(?:或\s*)?(?:之前|以前|前)(?![后後])|\s*(?:截止|到期)(?![日时時期]))?"
 )
 _ISO = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?![\d])")
 _DEADLINE_PREFIX = re.compile(
     r"(截至|截止|截止日期|截止时间|截止時間|报名截止|報名截止|不晚于|不晚於|即日起至|起至|"
-    r"by|before|no later than|not later than|deadline\b[^.;()]{0,50}?|"
+    r"by|before|until|till|no later than|not later than|deadline\b[^.;()]{0,50}?|"
     r"(?:closes?|closing|due|ends?) on)"
     r"\s*(?:为|為|到|至|是)?\s*$",
     re.I,
+)
+# ``2022/04/22 23:59前``, ``2024-04-30截止``: a numeric date closed by the words after it.
+_DEADLINE_AFTER = re.compile(
+    r"\s*(?:或\s*)?(?:之前|以前|前)(?![后後])|\s*(?:截止|到期)(?![日时時期])"
+)
+# ``1月22日及23日``: two days in a row, listed, are one span (two days apart are two events).
+_NEXT_DAY = re.compile(
+    r"\s*(?:及|和|与|與|、)\s*(?P<d>\d{1,2})\s*(?:日|号|號)(?!\s*(?:至|到|-|—|–|~))"
 )
 _BAD_YEAR = re.compile(r"\d+\s*年\s*$")
 _WEEKDAY_ZH = re.compile(r"(?:星期|周|週|礼拜|禮拜)([一二三四五六日天])")
@@ -182,6 +190,10 @@ def _zh_mentions(sentence: str) -> list[DateMention]:
         start: Day = (year, month, day)
         end: Day | None = None
         form = "day"
+        stop = m.end()
+        following = None if m.group("d2") else _NEXT_DAY.match(sentence, stop)
+        if following is not None and to_int(following.group("d")) == day + 1:
+            end, form, stop = (year, month, day + 1), "range", following.end()
         if m.group("d2"):
             year2 = _zh_year(m.group("y2")) or year
             month2 = to_int(m.group("m2")) if m.group("m2") else month
@@ -198,13 +210,13 @@ def _zh_mentions(sentence: str) -> list[DateMention]:
         if m.group("wk1"):
             w = _WEEKDAY_ZH.search(m.group("wk1"))
             weekday = _WEEKDAYS_ZH[w.group(1)] if w else None
-        time, end_time, used = _times(sentence[m.end() :], english=False)
+        time, end_time, used = _times(sentence[stop:], english=False)
         found.append(
             DateMention(
                 start,
                 end,
                 begin,
-                m.end() + used,
+                stop + used,
                 form,
                 year is not None,
                 time,
@@ -217,9 +229,18 @@ def _zh_mentions(sentence: str) -> list[DateMention]:
         year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
         if _valid(year, month, day):
             time, end_time, used = _times(sentence[m.end() :], english=False)
+            closes = _DEADLINE_AFTER.match(sentence, m.end() + used)
+            deadline = closes is not None or _deadline_before(sentence, m.start())
             found.append(
                 DateMention(
-                    (year, month, day), None, m.start(), m.end() + used, "day", True, time, end_time
+                    (year, month, day),
+                    None,
+                    m.start(),
+                    closes.end() if closes else m.end() + used,
+                    "deadline" if deadline else "day",
+                    True,
+                    time,
+                    end_time,
                 )
             )
     return found

@@ -20,9 +20,11 @@ from events.extract.dates import DateMention, Day, dates_in
 from events.extract.durations import last_day
 from events.extract.kept import keep, share_organisers
 from events.extract.lexicon import (
+    EN_CLOSES,
     EN_HAPPEN,
     EN_HISTORY,
     EN_SUBMIT,
+    ZH_CLOSES,
     ZH_HAPPEN,
     ZH_HISTORY,
     ZH_SUBMIT,
@@ -53,6 +55,7 @@ from events.read.metadata import dateline_month_day, dateline_span
 _HAPPEN = both_scripts(ZH_HAPPEN) + list(EN_HAPPEN)
 _HISTORY = both_scripts(ZH_HISTORY) + list(EN_HISTORY)
 _SUBMIT = both_scripts(ZH_SUBMIT) + list(EN_SUBMIT)
+_CLOSES = both_scripts(ZH_CLOSES) + list(EN_CLOSES)
 _SELF_ANNOUNCED = re.compile("定于|拟于|定於|擬於")
 _LABEL = re.compile("^(?:" + "|".join(both_scripts(ZH_TIME_LABELS)) + r")\s*[::]")
 
@@ -201,6 +204,7 @@ def _event(
         _contains(clause, _HAPPEN)
         or _contains(sentence[: mention.begin][-30:], _HAPPEN)
         or _EN_EVENT_NOUN.search(sentence[max(0, mention.begin - 50) : mention.begin]) is not None
+        or _is_period(sentence, mention)
     )
     if name is None and not happens:
         return None
@@ -208,7 +212,7 @@ def _event(
     if _contains(around, _HISTORY) and (name is None or not name.specific):
         return None  # a founding, signing or publication date
     kind = (head_kind(name.text) if name else None) or (
-        Kind.CAMPAIGN if mention.form == "window" else Kind.OTHER
+        Kind.CAMPAIGN if mention.form == "window" or _is_period(sentence, mention) else Kind.OTHER
     )
     year = resolve_year(ctx, mention, sentence, name.text if name else None)
     before = history_before(ctx)
@@ -267,6 +271,23 @@ def _recurring(sentence: str, mention: DateMention) -> bool:
     return bool(_EVERY.search(before) or _EVERY_AFTER.search(sentence[mention.stop :]))
 
 
+# ``公示期为8月13日至8月19日``, ``申請期為…至…``, ``于3月15日至5月14日期间就…征集意见``:
+# a span the text calls a period of something being open is itself an event (a window).
+_PERIOD_BEFORE = re.compile(
+    r"[\u4e00-\u9fff](?:期|期间|期間)\s*(?:为|為|是|:|:)?\s*(?:自|从|從|由)?\s*$"
+)
+_PERIOD_AFTER = re.compile(
+    r"\s*(?:期间|期間|间|間)\s*[,,]?\s*(?:就|向|开展|開展|进行|進行|征|徵|受理|接受)"
+)
+
+
+def _is_period(sentence: str, mention: DateMention) -> bool:
+    if mention.end is None:
+        return False
+    before = sentence[max(0, mention.begin - 12) : mention.begin]
+    return bool(_PERIOD_BEFORE.search(before) or _PERIOD_AFTER.match(sentence, mention.stop))
+
+
 def _only_city(sentence: str) -> str | None:
     """The city of a sentence that names exactly one."""
     found = set(places.cities_in(sentence))
@@ -307,13 +328,20 @@ def _contains(text: str, words: list[str]) -> bool:
     return any(w in text for w in words)
 
 
+_AS_OF = re.compile(r"(?:^|[,,;;。:])\s*(?:截至|截止|\bas of|\bas at)\s*$", re.I)
+_AS_OF_AFTER = re.compile(r"\s*[,,]")
+
+
 def _deadline(
     ctx: ArticleContext, sentence: str, mention: DateMention, clause: str
 ) -> Event | None:
+    """A day something must be done by: said so outright (``截止``, ``due``), or a ``before``
+    whose sentence says what is handed in (``请于10月30日前报送``, ``comments … until``)."""
+    if _AS_OF.search(sentence, 0, mention.begin) and _AS_OF_AFTER.match(sentence, mention.stop):
+        return None  # ``截至2023年5月31日,共有…``: the day figures are counted to
     nearby = sentence[: mention.begin][-40:] + clause[:120]
-    if not _contains(nearby.lower(), _SUBMIT) and not re.search(
-        "截止|截至|deadline", sentence, re.I
-    ):
+    said = sentence[: mention.stop + 12].lower()
+    if not _contains(nearby.lower(), _SUBMIT) and not _contains(said, _CLOSES):
         return None
     year = resolve_year(ctx, mention, sentence, None)
     start, _ = _dates(mention, year)

@@ -59,7 +59,7 @@ EN_HEADS: dict[str, Kind] = {
 # Verbs saying something took or will take place (they make a dated clause an event).
 ZH_HAPPEN = (
     "召开", "举办", "举行", "开幕", "启动", "开展", "开营", "开班", "闭幕", "揭幕", "主办",
-    "主辦", "进行", "亮相", "拉开帷幕", "隆重",
+    "主辦", "进行", "亮相", "拉开帷幕", "隆重", "考察", "到访", "参观", "走访", "访问",
 )  # fmt: skip
 EN_HAPPEN = (
     "held", "hold", "holds", "opened", "opens", "open", "took place", "take place", "takes place",
@@ -79,12 +79,17 @@ EN_PAST = (
 # Deadlines: verbs of handing in or registering after ``DATE前``.
 ZH_SUBMIT = (
     "报送", "提交", "上报", "报名", "申报", "递交", "反馈", "寄送", "发送", "报至", "回复", "回执",
-    "确认", "登记", "注册", "申请", "受理",
+    "确认", "登记", "注册", "申请", "受理", "完成", "缴费", "缴纳", "提出", "征求意见", "投稿",
+    "填妥", "填写", "填报", "交回",
 )  # fmt: skip
 EN_SUBMIT = (
     "submit", "submitted", "register", "registration", "apply", "applications", "sent", "received",
-    "contributions", "nominations",
+    "contributions", "nominations", "nominate", "comment", "proposals", "abstracts", "papers",
+    "entries", "feedback", "respond", "responses", "enrol", "sign up", "rsvp",
 )  # fmt: skip
+# Words that make a date a deadline by themselves, whatever is handed in.
+ZH_CLOSES = ("截止", "到期", "不晚于", "过期", "逾期")
+EN_CLOSES = ("deadline", "due", "closes", "closing date", "no later than", "not later than")
 
 # Clauses whose dates are history, not events.
 ZH_HISTORY = (

@@ -109,16 +109,33 @@ _EN_OF_NAME = re.compile(
 )
 
 
+# ``World Metrology Day celebrations``, ``National Quality Week events``: a title-case name of
+# two words or more with a lower-case event noun after it.
+_EN_TITLED = re.compile(
+    r"(?<![\w-])(?:(?:19|20)\d{2}\s+)?(?:[A-Z][\w'’&.-]*\s+(?:(?:of|on|for|and|the)\s+)?){1,7}"
+    r"[A-Z][\w'’&.-]*\s+(?:"
+    + _EN_HEAD_LOWER
+    + r"|celebrations|events?|festival|fair|exhibition|activities)s?\b"
+)
+
+
+_ARTICLE = re.compile(r"^(?:The|This|That|A|An)\s+")
+
+
 def en_names(sentence: str) -> list[Name]:
     """Title-case names (``2021 Qingdao Forum on …``) and ``15th plenary meeting of ISO/TC
     292 …``, where the head is lower case and the body it belongs to names it."""
     names: list[Name] = []
     for m in _EN_OF_NAME.finditer(sentence):
         names.append(Name(m.group(0), m.start(), m.end(), True))
+    for m in _EN_TITLED.finditer(sentence):
+        if not any(n.begin <= m.start() < n.stop for n in names):
+            text = _ARTICLE.sub("", m.group(0))
+            names.append(Name(text, m.end() - len(text), m.end(), True))
     for m in _EN_NAME.finditer(sentence):
-        if any(n.begin <= m.start() < n.stop for n in names):
+        if any(n.begin <= m.start() < n.stop or m.start() <= n.begin < m.end() for n in names):
             continue
-        text = re.sub(r"^(?:The|This|That|A|An)\s+", "", m.group(0)).strip()
+        text = _ARTICLE.sub("", m.group(0)).strip()
         begin = m.end() - len(m.group(0).lstrip()) + (len(m.group(0).lstrip()) - len(text))
         words = text.split()
         names.append(Name(text, begin, m.end(), len(words) >= 2))

@@ -27,7 +27,7 @@ from events.numerals import NUMERAL_CHARS, to_int
 if TYPE_CHECKING:  # context reads ordinal years from here
     from events.extract.context import ArticleContext
 
-_NEAR = 40
+_NEAR = 60
 _QUOTE = "[“”\"'「」『』《]?"
 _ZH_NUMBER = re.compile(
     rf"第\s*(\d{{1,3}}|[{NUMERAL_CHARS}]{{1,4}})\s*(?:届|屆|个|個|次)\s*{_QUOTE}\s*$"
@@ -37,7 +37,7 @@ _YEAR_BEFORE = re.compile(rf"((?:19|20)\d{{2}})\s*年?\s*(?:度)?\s*{_QUOTE}\s*$
 _YEAR_AFTER = re.compile(rf"^\s*{_QUOTE}\s*((?:19|20)\d{{2}})(?![\d年])")
 _EVERY_YEAR = re.compile(
     r"每年|每一年|每逢|定为|定為|订为|訂為|设为|設為|"
-    r"every year|each year|annually|yearly|designated|declared",
+    r"every year|each year|annually|(?<!the )(?<!an )yearly|designated|declared",
     re.I,
 )
 # A noun right after the observance's name makes the phrase an event named after it.
@@ -76,7 +76,7 @@ def _name_year(sentence: str, name_at: int, spelling: str) -> int | None:
 
 def _named_after(sentence: str, name_at: int, spelling: str) -> bool:
     after = name_at + len(spelling)
-    return bool(_NAMED_AFTER.search(sentence[after : after + 16]))
+    return bool(_NAMED_AFTER.search(sentence[after : after + 28]))
 
 
 def occurrences(text: str) -> Iterator[tuple[observances.Observance, int, str]]:
@@ -154,6 +154,23 @@ def title(observance: observances.Observance, number: int | None, language: Lang
     return f"第{number}{'屆' if language is Language.HANT else '届'}{name}"
 
 
+def _beside(
+    folded: str, observance: observances.Observance, mention: DateMention
+) -> tuple[int, str] | None:
+    """Where the observance is named nearest the date, if within ``_NEAR`` characters of it
+    (edge to edge: ``June 9th 2014 marks the annual World Accreditation Day``)."""
+    best: tuple[int, int, str] | None = None
+    for spelling in observance.spellings:
+        key = spelling.casefold()
+        at = folded.find(key)
+        while at >= 0:
+            gap = max(mention.begin - (at + len(key)), at - mention.stop, 0)
+            if gap <= _NEAR and (best is None or gap < best[0]):
+                best = (gap, at, spelling)
+            at = folded.find(key, at + len(key))
+    return (best[1], best[2]) if best else None
+
+
 def observance_event(
     ctx: ArticleContext,
     sentence: str,
@@ -168,14 +185,14 @@ def observance_event(
             continue
         if mention.end is not None:
             continue
-        window = folded[max(0, mention.begin - _NEAR) : mention.stop + _NEAR]
-        spelling = next((s for s in observance.spellings if s.casefold() in window), None)
-        if spelling is None:
+        beside = _beside(folded, observance, mention)
+        if beside is None:
             continue
-        around = sentence[max(0, mention.begin - 10) : mention.stop + 16]
+        name_at, spelling = beside
+        first = min(name_at, mention.begin - 10)
+        around = sentence[max(0, first) : max(mention.stop + 16, name_at + len(spelling))]
         if _EVERY_YEAR.search(around):
             return None  # the day's definition, not an occurrence
-        name_at = folded.find(spelling.casefold(), max(0, mention.begin - _NEAR))
         if _named_after(sentence, name_at, spelling):
             return None  # an event named after the day: the other rules read it
         number = _number(sentence, name_at)

@@ -126,7 +126,8 @@ def with_relative(
     sentence: str, mentions: list[DateMention], reported: Anchor | None
 ) -> list[DateMention]:
     """Relative days added in order; ``until D`` after one of them becomes its end, and an
-    ``until D`` with nothing to end is not a start of anything."""
+    ``until D`` with nothing to end is not a start of anything (it stays only as a deadline,
+    which the extractor keeps only where something is handed in by then)."""
     merged = sorted([*mentions, *relative_mentions(sentence, reported)], key=lambda m: m.begin)
     out: list[DateMention] = []
     for mention in merged:
@@ -135,7 +136,9 @@ def with_relative(
                 start = out.pop()
                 end = mention.start if mention.start[0] else (start.start[0], *mention.start[1:])
                 out.append(dataclasses.replace(start, end=end, stop=mention.stop, form="range"))
-            continue
+                continue
+            if mention.form != "deadline":
+                continue
         if out and mention.begin < out[-1].stop:
             continue
         out.append(mention)

@@ -248,3 +248,88 @@ def test_a_term_of_office_is_no_event() -> None:
         "(1 January 2020 to 31 December 2022)."
     )
     assert events_of(text) == []
+
+
+# Deadlines said outright, or a "before" whose sentence says what is handed in; a count "as
+# of" a day is not one.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "News\nDate: 2023-03-01\nEntries for the student essay prize are due by April 28, "
+            "2023 (noon).",
+            [("2023-04-28", "2023-04-28", "deadline")],
+        ),
+        (
+            "News\nDate: 2021-06-01\nThe draft code of practice is open for comment until "
+            "12 July 2021.",
+            [("2021-07-12", "2021-07-12", "deadline")],
+        ),
+        ("News\nDate: 2021-06-01\nThe photo exhibition stays open until 12 July 2021.", []),
+        (
+            "公告\n本次试点申请将于2025年3月20日到期,逾期不再受理。",
+            [("2025-03-20", "2025-03-20", "deadline")],
+        ),
+        (
+            "公告\n發布日期:2024-02-01\n有意參加的單位可於3月8日或之前填妥表格。",
+            [("2024-03-08", "2024-03-08", "deadline")],
+        ),
+        (
+            "公告\n發布日期:2024-02-01\n請於2024/03/15 17:00前完成線上繳費。",
+            [("2024-03-15", "2024-03-15", "deadline")],
+        ),
+        ("通报\n截至2022年6月30日,全市共有1200家企业完成自我声明公开。", []),
+    ],
+    ids=["en-due-by", "en-comment-until", "en-open-until", "hans-expires", "hant-or-before",
+         "hant-numeric-before", "hans-as-of"],
+)  # fmt: skip
+def test_deadlines(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert events_of(text) == expected
+
+
+# A span the text calls a period of something being open (an application or objection window)
+# is an event; two days in a row, listed, are one span.
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("公示\n发布时间:2021-05-06\n公示期为5月7日至5月13日。", ("2021-05-07", "2021-05-13")),
+        (
+            "消息\n發布日期:2023-08-01\n該局於2023年8月7日至9月6日期間就草案諮詢業界意見。",
+            ("2023-08-07", "2023-09-06"),
+        ),
+        (
+            "消息\n发布时间:2019-04-02\n两位专家于4月9日及10日考察了实验室。",
+            ("2019-04-09", "2019-04-10"),
+        ),
+    ],
+    ids=["hans-publicity-period", "hant-consultation-span", "hans-two-days-listed"],
+)  # fmt: skip
+def test_periods_and_listed_days(text: str, span: tuple[str, str]) -> None:
+    assert [e[:2] for e in events_of(text)] == [span]
+
+
+# An observance named a few words away from its day, and one whose celebrations are named.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "News\n9 June 2019 marks the yearly World Accreditation Day.",
+            [("2019-06-09", "2019-06-09", "observance")],
+        ),
+        (
+            "News\nPosted: 2016-05-25\nThe institute observed World Metrology Day with a talk "
+            "on the revised SI on Friday, May 20.",
+            [("2016-05-20", "2016-05-20", "observance")],
+        ),
+        (
+            "News\nThe bureau hosted National Quality Week celebrations in Accra on 3 November "
+            "2022.",
+            [("2022-11-03", "2022-11-03", "other")],
+        ),
+    ],
+    ids=["marks", "with-a-talk-between", "named-celebrations"],
+)
+def test_observances_and_named_celebrations(
+    text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert events_of(text) == expected
