@@ -1,9 +1,10 @@
 """Which year a date without one means, for one mention in its sentence and article.
 
 The evidence in order: the year in the event's own name, an explicit year earlier in the same
-sentence, the headline (an occurrence number there, ``第47届世界标准日…方案``, outranks a
-reposted page's date; a plain year there only counts near the page's own date), the page date
-read with the sentence's tense, then the year the paragraph gives. The arithmetic on one piece
+sentence or an edition's year later in the date's clause, the headline (an occurrence number
+there, ``第47届世界标准日…方案``, outranks a reposted page's date; a plain year there only
+counts near the page's own date), the page date read with the sentence's tense, then the year
+the paragraph gives. The arithmetic on one piece
 of evidence lives in :mod:`events.extract.years`.
 """
 
@@ -38,7 +39,11 @@ def resolve_year(
     if year is not None:
         return year
     hant = ctx.article.language is Language.HANT
-    inferred = (years.year_in(name) if name else None) or _earlier_year(sentence, mention, hant)
+    inferred = (
+        (years.year_in(name) if name else None)
+        or _earlier_year(sentence, mention, hant)
+        or _named_after(sentence, mention, hant)
+    )
     published = ctx.article.published_date
     headline = ctx.headline_year
     if headline and published and abs(headline - published.year) > 1:
@@ -79,3 +84,13 @@ def _earlier_year(sentence: str, mention: DateMention, hant: bool) -> int | None
             return earlier.start[0]
     named = years.name_years(sentence[: mention.begin])
     return named[-1] if named else None
+
+
+def _named_after(sentence: str, mention: DateMention, hant: bool) -> int | None:
+    """An edition's year named after the date in its own clause (``9月18日上午,…主办的2023年
+    “质量月”宣传活动在…举行``): the clause runs to the next date."""
+    clause_end = next(
+        (m.begin for m in dates_in(sentence, hant) if m.begin >= mention.stop), len(sentence)
+    )
+    named = years.name_years(sentence[mention.stop : clause_end])
+    return named[0] if named else None

@@ -34,13 +34,24 @@ _CAPITALISED_BEFORE = re.compile(
 )
 
 
+# ``WTSA-24``, ``WRC-23``: an assembly's acronym with its two-digit year; ``TC-20``, ``SC-27``
+# and their like number committees, not years.
+_ACRONYM_YEAR = re.compile(
+    r"\b(?!(?:TC|SC|WG|JTC|AG|SG|TF|PT|CD|DIS|ISO|IEC|GB|JWG)-)[A-Z]{2,5}-(\d{2})\b(?![-/.]\d)"
+)
+# ``「創新科技嘉年華2017」``: a year closing a quoted Chinese name.
+_ZH_YEAR_CLOSING = re.compile(r"(?<=[\u3400-\u9fff])((?:19|20)\d{2})(?=\s*[」』”》\"])")
+
+
 def name_years(text: str) -> list[int]:
     """Years written as part of a name: ``2023青島國際標準化大會``, ``2022年全权代表大会``,
-    ``2021 Qingdao Forum``, ``Standards Conclave 2022`` (not ``2023年度``, ``2015-2020``,
-    ``自1973年``, ``in 2015``)."""
+    ``2021 Qingdao Forum``, ``Standards Conclave 2022``, ``WTSA-24`` (not ``2023年度``,
+    ``2015-2020``, ``自1973年``, ``in 2015``, ``ISO/TC-20``)."""
+    found = [2000 + int(m.group(1)) for m in _ACRONYM_YEAR.finditer(text)]
     if _YEAR.search(text) is None:
-        return []
-    found = [int(m.group(1)) for m in _ZH_NAME_YEAR.finditer(text)]
+        return found
+    found += [int(m.group(1)) for m in _ZH_NAME_YEAR.finditer(text)]
+    found += [int(m.group(1)) for m in _ZH_YEAR_CLOSING.finditer(text)]
     for m in _EN_NAME_YEAR.finditer(text):
         if m.group(1):
             found.append(int(m.group(1)))

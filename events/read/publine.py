@@ -36,7 +36,7 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _DATES = [
     re.compile(
         r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)"
-        r"\s*(?P<d>\d{1,2})(?![\d.])\s*日?"
+        r"\s*(?P<d>\d{1,2})(?:(?![\d.])|(?=\d{1,7}\s*次))\s*日?"  # 2024-10-15391次浏览: a counter
     ),
     re.compile(
         r"(?P<mg>民國|民国)?\s*(?<![\d.])(?P<y>\d{2,3})\s*(?P<sep>年|[-/.])\s*(?P<m>\d{1,2})\s*"
@@ -98,6 +98,13 @@ _UPDATE_LABEL = re.compile(r"更新|updated|last update", re.I)
 # A machine-printed date closing a headline line: no sentence writes its date that way.
 _STAMP_AT_END = re.compile(r"\s(?:19|20)\d{2}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _SENTENCE_END = re.compile(r"[。!?！？;；]\s*$|[a-z]{2}\.\s*$")
+# A line that is nothing but a date stamp; three of them on a page make it a list of items.
+_STAMP_LINE = re.compile(
+    r"^\s*(?:更多\s*>?\s*)?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
+_LISTING = 3
+# ``• 2024/03/08``: an item of a list; ``GMT+8, 2025-9-7 19:14``: a forum's clock in its footer.
+_NOT_OWN = re.compile(r"[•▪●◦‣∙]|GMT\s*[+-]\s*\d")
 
 
 @dataclass(frozen=True)
@@ -200,6 +207,8 @@ def _judge(
     lines: Sequence[str], index: int, *, seen_headline: bool, han: bool
 ) -> PublicationLine | None:
     line = lines[index].strip()
+    if _NOT_OWN.match(line):
+        return None
     found = _find_date(line[:_PARAGRAPH], han or _HAN.search(line) is not None)
     if found is None:
         return None
@@ -210,7 +219,7 @@ def _judge(
     # beside the date only labels, a site or a byline: few Han characters, few capitalised words;
     # a date stamped with its clock may carry a longer site or region name
     han_beside = len(_HAN.findall(rest))
-    stamped_clock = bool(_CLOCK.match(line[match.end() :].lstrip()))
+    stamped_clock = bool(_CLOCK.match(line[match.end() :].lstrip(" /|T")))
     bare = han_beside <= (12 if stamped_clock else 4) and (
         len(words) <= 4 and all(w[0].isupper() for w in words)
     )
@@ -252,6 +261,8 @@ def publication_line(lines: Sequence[str]) -> PublicationLine | None:
         in_text = in_text or _is_paragraph(line)
         if not seen_headline and is_headline(line) and _find_date(line) is None:
             seen_headline = True
+    if sum(1 for line in lines if _STAMP_LINE.match(line)) >= _LISTING:
+        return None  # a date under every item: a listing, whose last date signs nothing
     tail: list[int] = []
     for index in range(len(lines) - 1, max(len(lines) - TAIL_LINES, 0) - 1, -1):
         line = lines[index].strip()

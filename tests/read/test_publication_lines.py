@@ -32,6 +32,8 @@ def _published(text: str) -> dt.date | None:
         ("( | 2021-07-29", dt.date(2021, 7, 29)),
         ("2025-06-27 10:06 Author:admin Source:协会", dt.date(2025, 6, 27)),
         ("2023-05-06 10:56:21 质量新闻网", dt.date(2023, 5, 6)),
+        ("2022-06-09128次浏览", dt.date(2022, 6, 9)),
+        ("2021/04/12/ 09:30:05本会秘书处", dt.date(2021, 4, 12)),
     ],
     ids=[
         "date-first-source",
@@ -44,6 +46,8 @@ def _published(text: str) -> dt.date | None:
         "punctuation",
         "author-source",
         "date-then-site",
+        "glued-counter",
+        "slash-clock-site",
     ],
 )
 def test_chinese_publication_lines(top: str, expected: dt.date) -> None:
@@ -103,8 +107,22 @@ def test_a_date_line_closing_the_page() -> None:
         f"标准化论坛于2023年6月9日在青岛开幕\n{BODY}\n",  # a headline's event date
         f"Forum opens 27 July 2016\n{EN_BODY}\n",  # the same in English
         f"标准化工作会议召开\n{BODY}\n活动时间:2021年10月14日至28日\n{BODY}\n",  # a notice's window
+        f"新闻列表\n共120条\n • 2023/05/02\n{BODY}\n",  # an item of a list
+        f"标准化工作会议召开\n{BODY}\nGMT+8, 2025-3-7 10:12\n",  # a forum's clock
+        # a date under every item of a list, the last one closing the page
+        f"{BODY}\n2013-11-23 16:55\n{BODY}\n2013-11-20 10:34\n{BODY}\n2013-10-09 19:43\n",
     ],
-    ids=["clock-widget", "widget-weekday-below", "related", "headline", "en-headline", "window"],
+    ids=[
+        "clock-widget",
+        "widget-weekday-below",
+        "related",
+        "headline",
+        "en-headline",
+        "window",
+        "bulleted-item",
+        "forum-clock",
+        "listing",
+    ],
 )
 def test_lines_that_are_not_the_publication_date(text: str) -> None:
     assert _published(text) is None
