@@ -46,7 +46,7 @@ from events.extract.organisers import (
     zh_organisers,
 )
 from events.extract.paragraphs import join_labels, sentences_of
-from events.extract.relative import Anchor, with_relative
+from events.extract.relative import Anchor, Weekdays, note_weekdays, with_relative
 from events.extract.titles import deadline_title, fallback_title
 from events.extract.which_year import history_before, resolve_year
 from events.model import Article, Event, Kind, Language, PartialDate
@@ -65,6 +65,7 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
     article_ctx = article_context(article)
     reported = _report_day(article)
     events: list[Event] = []
+    weekdays: Weekdays = {}
     hant = article.language is Language.HANT
     body = join_labels(article.body)
     for index, (sentence, paragraph_year, ordinals) in enumerate(sentences_of(body, hant)):
@@ -72,7 +73,7 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
             break  # the cap also bounds the work on hostile input
         ctx = dataclasses.replace(article_ctx, paragraph_year=paragraph_year)
         skip_until = dateline_span(sentence) if index == 0 else 0
-        mentions = with_relative(sentence, dates_in(sentence, hant), reported)
+        mentions = with_relative(sentence, dates_in(sentence, hant), reported, weekdays)
         sentence_names = functools.cache(lambda s=sentence: names_in(s))
         numbered = numbered_observance(ctx, sentence, history_before(ctx), ordinals)
         if numbered is not None:
@@ -83,6 +84,7 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
             following = _clause_end(sentence, mentions, position)
             for event in _events(ctx, sentence, mention, following, sentence_names):
                 keep(events, event, sentence[mention.begin : following or len(sentence)])
+                note_weekdays(weekdays, event.start, event.end)
     share_organisers(article_ctx, events)
     return events[:max_events]
 
@@ -202,7 +204,7 @@ def _event(
     name = _nearest_name(sentence_names(), mention, following)
     happens = (
         _contains(clause, _HAPPEN)
-        or _contains(sentence[: mention.begin][-30:], _HAPPEN)
+        or _contains(sentence[: mention.begin][-40:], _HAPPEN)
         or _EN_EVENT_NOUN.search(sentence[max(0, mention.begin - 50) : mention.begin]) is not None
         or _is_period(sentence, mention)
     )

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from events.extract.dates import DateMention
+from events.model import PartialDate
 from events.numerals import to_int
 
 _TODAY = re.compile(r"\b(?:today|this morning|this afternoon)\b", re.I)
@@ -36,9 +37,11 @@ _ZH_DAY_ONLY = re.compile(
     r"|(?<=在|于|於)(?P<d2>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日(?!\s*(?:内|內|前|后|後|以))"
 )
 _NAMES_A_DATE = re.compile(
+    r"(?:\s+(?:and|or|&)\s+[A-Za-z]+day)?(?:\s+(?:morning|afternoon|evening|night))?"
     r",?\s*(?:the\s+)?(?:\d{1,2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)",
     re.I,
 )
+_WILL = re.compile(r"\b(?:will|shall|is to|are to|to be held|is scheduled|are scheduled)\b", re.I)
 _UNTIL = re.compile(r"(?:\buntil|\bthrough|\btill|\bto|至|到)\s*$", re.I)
 
 
@@ -100,8 +103,16 @@ def _zh_mentions(sentence: str, anchor: Anchor) -> list[DateMention]:
     return found
 
 
-def relative_mentions(sentence: str, anchor: Anchor | None) -> list[DateMention]:
-    """``today`` is the report's day; ``on Friday`` the last Friday on or before it."""
+Weekdays = dict[int, tuple[int, int, int]]
+"""The last full date the article wrote for each weekday (0 = Monday)."""
+
+
+def relative_mentions(
+    sentence: str, anchor: Anchor | None, named: Weekdays | None = None
+) -> list[DateMention]:
+    """``today`` is the report's day; ``on Friday`` the Friday the article already dated
+    (``Tuesday, September 30`` … ``also on Tuesday morning``), else the last Friday on or
+    before the report, or the next one after it when the sentence says ``will``."""
     if anchor is None:
         return []
     found = _zh_mentions(sentence, anchor)
@@ -116,19 +127,41 @@ def relative_mentions(sentence: str, anchor: Anchor | None) -> list[DateMention]
     for m in _WEEKDAY.finditer(sentence):
         if _NAMES_A_DATE.match(sentence, m.end()):
             continue  # ``on Thursday, November 14``: the date that follows says which
-        back = (reported.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
-        day = reported - dt.timedelta(days=back)
+        weekday = _WEEKDAYS.index(m.group(1).lower())
+        if named and weekday in named:
+            found.append(DateMention(named[weekday], None, m.start(), m.end(), "day", True))
+            continue
+        if _WILL.search(sentence, 0, m.start()):
+            day = reported + dt.timedelta(days=(weekday - reported.weekday()) % 7 or 7)
+        else:
+            day = reported - dt.timedelta(days=(reported.weekday() - weekday) % 7)
         found.append(DateMention(_day(day), None, m.start(), m.end(), "day", True))
     return found
 
 
+def note_weekdays(named: Weekdays, start: PartialDate, end: PartialDate | None) -> None:
+    """Remember the weekday of every day an event spans (up to a week), for bare weekdays
+    read later."""
+    if not start.known:
+        return
+    first = start.to_date()
+    last = end.to_date() if end is not None and end.known else first
+    for offset in range(min((last - first).days, 6) + 1):
+        day = first + dt.timedelta(days=offset)
+        named[day.weekday()] = (day.year, day.month, day.day)
+
+
 def with_relative(
-    sentence: str, mentions: list[DateMention], reported: Anchor | None
+    sentence: str,
+    mentions: list[DateMention],
+    reported: Anchor | None,
+    named: Weekdays | None = None,
 ) -> list[DateMention]:
     """Relative days added in order; ``until D`` after one of them becomes its end, and an
     ``until D`` with nothing to end is not a start of anything (it stays only as a deadline,
     which the extractor keeps only where something is handed in by then)."""
-    merged = sorted([*mentions, *relative_mentions(sentence, reported)], key=lambda m: m.begin)
+    relative = relative_mentions(sentence, reported, named)
+    merged = sorted([*mentions, *relative], key=lambda m: m.begin)
     out: list[DateMention] = []
     for mention in merged:
         if _UNTIL.search(sentence, max(0, mention.begin - 8), mention.begin):

@@ -86,11 +86,15 @@ def _earlier_year(sentence: str, mention: DateMention, hant: bool) -> int | None
     return named[-1] if named else None
 
 
+_CLAUSE = 40  # a name further on belongs to another clause (``…2030年愿景》``)
+
+
 def _named_after(sentence: str, mention: DateMention, hant: bool) -> int | None:
     """An edition's year named after the date in its own clause (``9月18日上午,…主办的2023年
     “质量月”宣传活动在…举行``): the clause runs to the next date."""
     clause_end = next(
         (m.begin for m in dates_in(sentence, hant) if m.begin >= mention.stop), len(sentence)
     )
+    clause_end = min(clause_end, mention.stop + _CLAUSE)
     named = years.name_years(sentence[mention.stop : clause_end])
     return named[0] if named else None

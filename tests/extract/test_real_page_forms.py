@@ -333,3 +333,28 @@ def test_observances_and_named_celebrations(
     text: str, expected: list[tuple[str, str | None, str]]
 ) -> None:
     assert events_of(text) == expected
+
+
+# A bare weekday: the day the article already dated with that weekday, else the report's week
+# (the last such day, or the next one where the sentence says "will").
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        (
+            "News\nDate: 2024-05-02\nThe council will meet on Monday and Tuesday, May 27-28, "
+            "2024.\nIts working groups will also meet on Tuesday morning.",
+            ["2024-05-27", "2024-05-28"],
+        ),
+        (
+            "News\nDate: 2024-05-02\nThe standards body will hold a workshop on Tuesday.",
+            ["2024-05-07"],
+        ),
+        (
+            "News\nDate: 2024-05-02\nThe standards body held a workshop on Tuesday.",
+            ["2024-04-30"],
+        ),
+    ],
+    ids=["dated-before", "will-next", "past-last"],
+)
+def test_bare_weekdays(text: str, starts: list[str]) -> None:
+    assert [e[0] for e in events_of(text)] == starts
