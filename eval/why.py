@@ -11,9 +11,9 @@ sorts each development miss by where it was lost, in the order the data flows:
   filter such as history or recurrence dropped it);
 - ``year`` / ``end``: an event has that month and day, with another year or end.
 
-Held-out pages are never shown.
+Held-out pages are never shown: ``--held-out`` counts their misses by stage, and nothing more.
 
-    python eval/why.py [--set corpus] [--lang en] [--kind "no date"]
+    python eval/why.py [--set corpus] [--lang en] [--kind "no date"] [--held-out]
 """
 
 from __future__ import annotations
@@ -71,12 +71,13 @@ def main() -> None:
     parser.add_argument("--set", choices=("dev-pages", "corpus"), action="append")
     parser.add_argument("--lang", choices=("zh-Hans", "zh-Hant", "en"))
     parser.add_argument("--kind", help="show only misses of this kind")
+    parser.add_argument("--held-out", action="store_true", help="count held-out misses only")
     args = parser.parse_args()
     cases = [
         c
         for c in all_cases()
         if c.set != "seeds"
-        and not c.held_out
+        and c.held_out == args.held_out
         and c.path.is_file()
         and (not args.set or c.set in args.set)
         and (not args.lang or c.lang == args.lang)
@@ -88,7 +89,7 @@ def main() -> None:
         for miss in outcome.misses:
             kind = why(outcome, miss)
             kinds[kind] += 1
-            if args.kind in (None, kind):
+            if args.kind in (None, kind) and not args.held_out:
                 print(f"{case.id:<10} {kind:<12} {miss['start']}..{miss['end']} {miss['title']}")
                 print(f"{'':<23} {miss['evidence'][:150]}")
     print()

@@ -85,8 +85,42 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
             for event in _events(ctx, sentence, mention, following, sentence_names):
                 keep(events, event, sentence[mention.begin : following or len(sentence)])
                 note_weekdays(weekdays, event.start, event.end)
+    if len(events) < max_events:
+        _headline_events(article_ctx, events, reported, weekdays)
     share_organisers(article_ctx, events)
     return events[:max_events]
+
+
+_STAMP_AT = 16
+
+
+def _headline_events(
+    ctx: ArticleContext, events: list[Event], reported: Anchor | None, weekdays: Weekdays
+) -> None:
+    """A headline may be the only place a day is written (``9th June 2016 is World
+    Accreditation Day``, a page that is one line): its events count where the body gave none
+    on that day, so a headline repeating the body adds nothing."""
+    title = ctx.article.title
+    hant = ctx.article.language is Language.HANT
+    if not title or not dates_in(title, hant):
+        return
+    days = {(e.start.month, e.start.day) for e in events}
+    mentions = with_relative(title, dates_in(title, hant), reported, weekdays)
+    names = functools.cache(lambda: names_in(title))
+    published = ctx.article.published_date
+    for position, mention in enumerate(mentions):
+        if (mention.start[1], mention.start[2]) in days:
+            continue
+        stamp = published is not None and mention.start == (
+            published.year,
+            published.month,
+            published.day,
+        )
+        if stamp and mention.begin < _STAMP_AT:
+            continue  # ``date 2024-10-16 The Bureau …``: the page's own date leads its title
+        following = _clause_end(title, mentions, position)
+        for event in _events(ctx, title, mention, following, names):
+            keep(events, event, title[mention.begin : following or len(title)])
 
 
 _ENUMERATION = re.compile(r"\s*(?:、|及|和|与|與|以及|and|&)\s*", re.I)

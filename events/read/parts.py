@@ -138,7 +138,9 @@ def segment(lines: Sequence[str]) -> Segmented:
     previous = BODY
     for index, line in enumerate(lines):
         kind = classify(line, after)
-        if kind == "related":
+        if kind == "related" and after is None and _story_follows(lines, index, result.body):
+            kind = "chrome"  # ``Read more`` above the story itself: a button, not a list
+        elif kind == "related":
             after = "related"
         elif kind in _TERMINAL and after is None and _tail_only(lines[index + 1 :]):
             after = kind
@@ -153,6 +155,14 @@ def segment(lines: Sequence[str]) -> Segmented:
         previous = kind
         result.add(kind, line)
     return result
+
+
+def _story_follows(lines: Sequence[str], index: int, body: Sequence[str]) -> bool:
+    """No paragraph read yet and one within the next lines: the article, not other titles."""
+    if any(len(line) > 120 for line in body):
+        return False
+    following = lines[index + 1 : index + 4]
+    return any(len(line) > 200 and _SENTENCE_END.search(line) for line in following)
 
 
 def _tail_only(rest: Sequence[str]) -> bool:

@@ -358,3 +358,36 @@ def test_observances_and_named_celebrations(
 )
 def test_bare_weekdays(text: str, starts: list[str]) -> None:
     assert [e[0] for e in events_of(text)] == starts
+
+
+# A headline can be the only place a day is written; a headline repeating the body adds
+# nothing, and the page's own date leading its title is no event.
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        (
+            "20 May 2019 is World Metrology Day\nThe day marks the signing of a treaty.",
+            ["2019-05-20"],
+        ),
+        ("於2011年11月3日在台北舉行標準化研討會第十屆年會", ["2011-11-03"]),
+        (
+            "Forum to open on 3 June 2022\nThe forum will open on 3 June 2022 in Geneva.",
+            ["2022-06-03"],
+        ),
+        ("date 2021-03-02 The bureau publishes its plan\nThe plan covers five years.", []),
+    ],
+    ids=["headline-only", "one-line-page", "headline-repeats-body", "stamp-in-title"],
+)
+def test_headline_events(text: str, starts: list[str]) -> None:
+    assert [e[0] for e in events_of(text)] == starts
+
+
+def test_read_more_above_the_story_is_not_a_related_list() -> None:
+    story = (
+        "GENEVA, March 3. The standards body opened its regional workshop on metrology for "
+        "developing countries on 3 March 2023, its director said, adding that more than forty "
+        "experts from twenty countries were taking part in the three days of sessions."
+    )
+    assert [e[0] for e in events_of(f"Workshop opens\nJane Roe\nRead more\n{story}\n")] == [
+        "2023-03-03"
+    ]
