@@ -355,7 +355,8 @@ def _issuer(ctx: ArticleContext) -> list[str]:
 # 15 and 16``): the sentence names an occurrence even without a title-case name or a verb.
 _EN_EVENT_NOUN = re.compile(
     r"\b(?:campaign|seminar|workshop|meeting|conference|forum|webinar|ceremony|training|"
-    r"celebration|exhibition|expo|summit|symposium|lecture|run|walk|reception|plenary|session)s?\b"
+    r"celebration|exhibition|expo|summit|symposium|lecture|run|walk|reception|plenary|session|"
+    r"anniversary|birthday|gala|fair|festival|course)s?\b"
     r"[^.;:]{0,40}\b(?:on|from)\s*$"
 )
 

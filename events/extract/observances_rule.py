@@ -154,6 +154,15 @@ def title(observance: observances.Observance, number: int | None, language: Lang
     return f"第{number}{'屆' if language is Language.HANT else '届'}{name}"
 
 
+def _edition(sentence: str, observance: observances.Observance) -> int | None:
+    """The year written with any mention of the observance in the sentence: ``World Metrology
+    Day 2023: … is celebrated on 20 May every year`` speaks of 2023's day."""
+    for found, at, spelling in occurrences(sentence):
+        if found is observance and (year := _name_year(sentence, at, spelling)) is not None:
+            return year
+    return None
+
+
 def _beside(
     folded: str, observance: observances.Observance, mention: DateMention
 ) -> tuple[int, str] | None:
@@ -191,7 +200,8 @@ def observance_event(
         name_at, spelling = beside
         first = min(name_at, mention.begin - 10)
         around = sentence[max(0, first) : max(mention.stop + 16, name_at + len(spelling))]
-        if _EVERY_YEAR.search(around):
+        edition = _edition(sentence, observance)
+        if _EVERY_YEAR.search(around) and edition is None:
             return None  # the day's definition, not an occurrence
         if _named_after(sentence, name_at, spelling):
             return None  # an event named after the day: the other rules read it
@@ -201,7 +211,7 @@ def observance_event(
         elif number is not None:
             year = observance.year_of(number)
         else:
-            year = _name_year(sentence, name_at, spelling) or year
+            year = _name_year(sentence, name_at, spelling) or edition or year
         if year is not None and history_before is not None and year < history_before:
             return None
         if year is not None and number is None:

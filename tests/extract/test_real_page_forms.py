@@ -391,3 +391,31 @@ def test_read_more_above_the_story_is_not_a_related_list() -> None:
     assert [e[0] for e in events_of(f"Workshop opens\nJane Roe\nRead more\n{story}\n")] == [
         "2023-03-03"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year written with the observance's name makes "every year" this year's day
+        (
+            "World Accreditation Day 2021\nWorld Accreditation Day 2021: the day is marked on "
+            "9 June every year.",
+            [("2021-06-09", "2021-06-09", "observance")],
+        ),
+        # an anniversary celebrated on a day
+        (
+            "News\nThe national bureau is celebrating its fiftieth anniversary on 2 March 2019.",
+            [("2019-03-02", "2019-03-02", "other")],
+        ),
+        # a PDF's letter-spaced line is read as text
+        (
+            "電子報\n本 案 公 開 徵 求 意 見 將 於 2015 年 3 月 9 日 到 期 , 請 業 者 留 意 。",
+            [("2015-03-09", "2015-03-09", "deadline")],
+        ),
+    ],
+    ids=["edition-year-every-year", "anniversary", "letter-spaced-pdf"],
+)
+def test_editions_anniversaries_and_spaced_text(
+    text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert events_of(text) == expected
