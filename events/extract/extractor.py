@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from events.extract import places
 from events.extract.context import ArticleContext, article_context
@@ -194,6 +194,11 @@ def _nearest_name(names: list[Name], mention: DateMention, following: int | None
     return nearest[0] if nearest else None
 
 
+_OTHER_TIME = re.compile(
+    r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?|\b(?:in|since)\s+(?:19|20)\d{2}\b"
+)
+
+
 def _events(
     ctx: ArticleContext,
     sentence: str,
@@ -209,11 +214,15 @@ def _events(
     if observance is None:
         event = _event(ctx, sentence, mention, following, sentence_names)
         return [event] if event is not None else []
-    clause = sentence[mention.begin : following or len(sentence)]
-    names = [n for n in sentence_names() if n.begin >= mention.stop and n.specific]
+    end = following or len(sentence)
+    other_time = _OTHER_TIME.search(sentence, mention.stop, end)
+    if other_time is not None:  # ``…世界认可日,2007年10月,…在联合召开的年会上``: another time
+        end = other_time.start()
+    clause = sentence[mention.begin : end]
+    names = [n for n in sentence_names() if mention.stop <= n.begin < end and n.specific]
     if not names or not _contains(clause, _HAPPEN):
         return [observance]
-    held = _event(ctx, sentence, mention, following, sentence_names)
+    held = _event(ctx, sentence, mention, end, sentence_names)
     return (
         [observance, held]
         if held is not None and held.kind is not Kind.OBSERVANCE
@@ -247,8 +256,15 @@ def _event(
     around = sentence[max(0, mention.begin - 30) : mention.stop + 40]
     if _contains(around, _HISTORY) and (name is None or not name.specific):
         return None  # a founding, signing or publication date
-    kind = (head_kind(name.text) if name else None) or (
-        Kind.CAMPAIGN if mention.form == "window" or _is_period(sentence, mention) else Kind.OTHER
+    noun = _last(_EN_NOUN.finditer(sentence, max(0, mention.begin - 50), mention.begin))
+    kind = (
+        (head_kind(name.text) if name else None)
+        or (head_kind(noun.group(0)) if noun else None)
+        or (
+            Kind.CAMPAIGN
+            if mention.form == "window" or _is_period(sentence, mention)
+            else Kind.OTHER
+        )
     )
     year = resolve_year(ctx, mention, sentence, name.text if name else None)
     before = history_before(ctx)
@@ -353,12 +369,17 @@ def _issuer(ctx: ArticleContext) -> list[str]:
 
 # A lower-case event noun right before an English date (``a door-to-door campaign … on October
 # 15 and 16``): the sentence names an occurrence even without a title-case name or a verb.
-_EN_EVENT_NOUN = re.compile(
+_EN_NOUNS = (
     r"\b(?:campaign|seminar|workshop|meeting|conference|forum|webinar|ceremony|training|"
     r"celebration|exhibition|expo|summit|symposium|lecture|run|walk|reception|plenary|session|"
     r"anniversary|birthday|gala|fair|festival|course)s?\b"
-    r"[^.;:]{0,40}\b(?:on|from)\s*$"
 )
+_EN_NOUN = re.compile(_EN_NOUNS)
+_EN_EVENT_NOUN = re.compile(_EN_NOUNS + r"[^.;:]{0,40}\b(?:on|from)\s*$")
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    return next(iter(reversed(list(matches))), None)
 
 
 def _contains(text: str, words: list[str]) -> bool:

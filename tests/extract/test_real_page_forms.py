@@ -342,7 +342,7 @@ def test_observances_and_named_celebrations(
     [
         (
             "News\nDate: 2024-05-02\nThe council will meet on Monday and Tuesday, May 27-28, "
-            "2024.\nIts working groups will also meet on Tuesday morning.",
+            "2024.\nA training course for new delegates will be held on Tuesday morning.",
             ["2024-05-27", "2024-05-28"],
         ),
         (
