@@ -14,6 +14,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
+from events import observances
 from events.extract import places
 from events.extract.context import ArticleContext, article_context
 from events.extract.dates import DateMention, Day, dates_in
@@ -220,7 +221,15 @@ def _events(
         end = other_time.start()
     clause = sentence[mention.begin : end]
     names = [n for n in sentence_names() if mention.stop <= n.begin < end and n.specific]
-    if not names or not _contains(clause, _HAPPEN):
+    named_for = [  # ``庆祝第45届世界标准日…交流会 | … | 10月14日``: a table row of an event
+        n  # named after the day, the day in a later cell
+        for n in sentence_names()
+        if n.specific
+        and n.stop <= mention.begin
+        and "|" in sentence[n.stop : mention.begin]
+        and observances.find(n.text)
+    ]
+    if not named_for and (not names or not _contains(clause, _HAPPEN)):
         return [observance]
     held = _event(ctx, sentence, mention, end, sentence_names)
     return (

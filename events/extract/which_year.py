@@ -14,6 +14,7 @@ from events.extract import years
 from events.extract.context import ArticleContext
 from events.extract.dates import DateMention, dates_in
 from events.extract.lexicon import EN_FUTURE, EN_PAST, ZH_FUTURE, ZH_PAST, both_scripts
+from events.extract.observances_rule import ordinal_years
 from events.model import Language
 
 _FUTURE = both_scripts(ZH_FUTURE) + list(EN_FUTURE)
@@ -41,6 +42,7 @@ def resolve_year(
     hant = ctx.article.language is Language.HANT
     inferred = (
         (years.year_in(name) if name else None)
+        or (_one(ordinal_years(name)) if name else None)
         or _earlier_year(sentence, mention, hant)
         or _named_after(sentence, mention, hant)
     )
@@ -98,3 +100,8 @@ def _named_after(sentence: str, mention: DateMention, hant: bool) -> int | None:
     clause_end = min(clause_end, mention.stop + _CLAUSE)
     named = years.name_years(sentence[mention.stop : clause_end])
     return named[0] if named else None
+
+
+def _one(found: list[int]) -> int | None:
+    """The year a name's occurrence number gives (``纪念第46届世界标准日报告会`` → 2015)."""
+    return found[0] if len(set(found)) == 1 else None

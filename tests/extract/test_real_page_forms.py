@@ -419,3 +419,12 @@ def test_editions_anniversaries_and_spaced_text(
     text: str, expected: list[tuple[str, str | None, str]]
 ) -> None:
     assert events_of(text) == expected
+
+
+def test_a_table_row_of_an_event_named_after_the_day() -> None:
+    text = (
+        "本市开展世界标准日系列活动\n今年10月14日是第46届世界标准日,我局组织开展系列宣传活动。\n"
+        "活动安排\n序号 | 项目名称 | 时间\n1 | 纪念第46届世界标准日专题报告会 | 10月14日\n"
+    )
+    kinds = sorted(e[2] for e in events_of(text) if e[0] == "2015-10-14")
+    assert kinds == ["meeting", "observance"]
