@@ -17,12 +17,20 @@ MINGUO_OFFSET = 1911  # 民國111年 = 2022: Taiwan's official years count from 
 
 
 def to_int(text: str) -> int | None:
-    """``2021`` → 2021, ``二〇二一`` → 2021, ``十四`` → 14, ``二十八`` → 28, ``十`` → 10."""
+    """``2021`` → 2021, ``二〇二一`` → 2021, ``十四`` → 14, ``二十八`` → 28, ``十`` → 10,
+    ``一百零二`` → 102."""
     text = text.strip()
     if not text:
         return None
     if text.isdigit():
         return int(text)
+    if "百" in text:  # 一百一十一, 一百零二: a Minguo year
+        hundreds, _, rest = text.partition("百")
+        if hundreds not in DIGITS:
+            return None
+        rest = rest.lstrip("零〇")
+        below = to_int(rest) if rest else 0
+        return None if below is None or below >= 100 else DIGITS[hundreds] * 100 + below
     if "十" not in text:  # digit by digit, as years are written
         if all(c in DIGITS for c in text):
             return int("".join(str(DIGITS[c]) for c in text))

@@ -44,6 +44,7 @@ class ArticleContext:
     paragraph_year: int | None = None  # the last explicit year earlier in the same paragraph
     ordinal_year: int | None = None  # 第49届世界标准日 anywhere in the article: 2018
     text_year: int | None = None  # the latest year of a full date the article writes
+    only_year: int | None = None  # the year of every full date it writes, if they share one
 
     @property
     def present_year(self) -> int | None:
@@ -115,6 +116,7 @@ def article_context(article: Article) -> ArticleContext:
         headline_ordinal_year=None if _title_from_text(article) else _ordinal_year(article.title),
         ordinal_year=max(ordinals) if ordinals else None,
         text_year=_text_year(article.body, article.language),
+        only_year=_only_year(article.body, article.language),
     )
 
 
@@ -137,6 +139,14 @@ def _title_from_text(article: Article) -> bool:
 def _ordinal_year(title: str) -> int | None:
     """``第47届世界标准日宣传活动方案`` as the headline dates the whole page."""
     return max(ordinal_years(title), default=None)
+
+
+def _only_year(body: str, language: Language) -> int | None:
+    """A page that writes one year in all its full dates (``27-31 October 2014`` … ``by 16
+    November 2014``) means that year for the days it writes without one (``1 Oct - …``)."""
+    pattern = _FULL_DATE_EN if language is Language.EN else _FULL_DATE_ZH
+    years = {int(next(g for g in m.groups() if g)) for m in pattern.finditer(body)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _text_year(body: str, language: Language) -> int | None:

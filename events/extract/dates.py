@@ -21,13 +21,15 @@ _N = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 _Y = r"(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}"
 # Looked for only before a date that has no year (a branch in _ZH would slow every search).
 _MINGUO_BEFORE = re.compile(
-    r"(?:(?P<mg>民國|民国)\s*)?(?:本\s*)?[((]?(?<!\d)(?P<y>\d{2,3})[))]?\s*年\s*$"
+    r"(?:(?P<mg>民國|民国)\s*)?(?:本\s*)?[((]?(?<!\d)(?P<y>\d{2,3}|[一二三四五六七八九十百零〇]{2,6})[))]?"
+    r"\s*年\s*$"
 )
 _END_MARK = r"(?:日|号|號)"
 _ZH = re.compile(
     rf"(?:(?P<y>{_Y})\s*年\s*)?(?P<m>{_N})\s*月\s*(?P<d>{_N})\s*(?P<mark>{_END_MARK})?"
     rf"(?P<wk1>\s*[((]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][))]?)?"
-    rf"(?:\s*(?:至|到|—{{1,2}}|–|-{{1,2}}|~|～|－|〜)\s*(?:(?P<y2>{_Y})\s*年\s*)?(?:(?P<m2>{_N})\s*月\s*)?"
+    rf"(?:\s*(?:起\s*)?(?:至|到|—{{1,2}}|–|-{{1,2}}|~|～|－|〜)\s*(?:(?P<y2>{_Y}|\d{{2,3}})\s*年\s*)?"
+    rf"(?:(?P<m2>{_N})\s*月\s*)?"
     rf"(?P<d2>{_N})\s*{_END_MARK}(?:\s*[((]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][))]?)?)?"
     r"(?:\s*(?:及|和|以及)?\s*前[后後]各\s*(?P<wn>\d{1,2}|[一二两兩三四五六七八九十]{1,2})\s*"
     r"(?P<wu>周|週|个星期|個星期|星期|天|日))?"
@@ -37,6 +39,8 @@ _ISO = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[-/](?P<m>\d{1,2})[-/](?P<d>\
 _DEADLINE_PREFIX = re.compile(
     r"(截至|截止|截止日期|截止时间|截止時間|报名截止|報名截止|不晚于|不晚於|即日起至|起至|"
     r"by|before|until|till|no later than|not later than|deadline\b[^.;()]{0,50}?|"
+    r"by\s+[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s+)?on|"
+    r"(?:by\s+)?(?:the\s+)?close of business on|"
     r"(?:closes?|closing|due|ends?) on)"
     r"\s*(?:为|為|到|至|是)?\s*$",
     re.I,
@@ -71,7 +75,7 @@ _EN_MD = re.compile(
     re.I,
 )
 _EN_DM = re.compile(
-    rf"\b(?P<d>\d{{1,2}}){_ORD}(?:\s*(?:(?:of\s+)?(?P<mon1>{_MON})\s*)?(?:-|–|—|to|until|through|and|&)"
+    rf"(?<![\d.,/:])(?P<d>\d{{1,2}}){_ORD}(?:\s*(?:(?:of\s+)?(?P<mon1>{_MON})\s*)?(?:-|–|—|to|until|through|and|&)"
     rf"\s*{_EN_DAYNAME}?(?P<d2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?(?P<mon>{_MON})"
     r"(?:,?\s*(?P<y>(?:19|20)\d{2})\b)?",
     re.I,
@@ -178,8 +182,9 @@ def _zh_mentions(sentence: str) -> list[DateMention]:
         begin, minguo = m.start(), None
         if year is None:
             minguo = _MINGUO_BEFORE.search(sentence, max(0, begin - 10), begin)
-        if minguo is not None and 1 <= int(minguo.group("y")) <= 150:
-            year, begin = int(minguo.group("y")) + MINGUO_OFFSET, minguo.start()
+        minguo_year = to_int(minguo.group("y")) if minguo is not None else None
+        if minguo is not None and minguo_year is not None and 1 <= minguo_year <= 150:
+            year, begin = minguo_year + MINGUO_OFFSET, minguo.start()
         elif year is None and _BAD_YEAR.search(sentence, 0, m.start()):
             continue  # ``0000年5月6日`` / ``99999年…``: a year given but impossible, not no year
         if not m.group("mark") and not m.group("d2"):
@@ -196,10 +201,14 @@ def _zh_mentions(sentence: str) -> list[DateMention]:
             end, form, stop = (year, month, day + 1), "range", following.end()
         if m.group("d2"):
             year2 = _zh_year(m.group("y2")) or year
+            if year2 is not None and year2 < 1000:  # 自101年12月28日起至102年3月15日止
+                year2 = year2 + MINGUO_OFFSET if minguo is not None else None
             month2 = to_int(m.group("m2")) if m.group("m2") else month
             day2 = to_int(m.group("d2"))
             if _valid(year2, month2, day2) and month2 is not None and day2 is not None:
                 end, form = (year2, month2, day2), "range"
+                if "起" in m.group(0) or sentence.startswith("止", m.end()):
+                    form = "window"  # 自…起至…止: a period something stays open
         window = _zh_window(m.group("wn"), m.group("wu"))
         if window is not None:
             form = "window"
@@ -262,6 +271,29 @@ _EN_CUE = re.compile(
 _LATIN = re.compile(r"[A-Za-z]{3}")
 
 
+# ``15/02/2021``: a numeric date, day first unless the first number cannot be a day of a
+# month-first reading (``02/15/2021``); both at most 12 reads day first, as most of the
+# English-speaking world and Hong Kong write it.
+_NUMERIC = re.compile(r"(?<![\d./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])")
+
+
+def _numeric_mentions(sentence: str) -> list[DateMention]:
+    found: list[DateMention] = []
+    for m in _NUMERIC.finditer(sentence) if "/" in sentence else ():
+        first, second, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        day, month = (second, first) if second > 12 else (first, second)
+        if not _valid(year, month, day):
+            continue
+        form = "deadline" if _deadline_before(sentence, m.start()) else "day"
+        time, end_time, used = _times(sentence[m.end() :], english=True)
+        found.append(
+            DateMention(
+                (year, month, day), None, m.start(), m.end() + used, form, True, time, end_time
+            )
+        )
+    return found
+
+
 def _en_mentions(sentence: str) -> list[DateMention]:
     found: list[DateMention] = []
     if _LATIN.search(sentence) is None or _EN_CUE.search(sentence) is None:
@@ -315,7 +347,7 @@ def find_dates(sentence: str) -> list[DateMention]:
 @functools.lru_cache(maxsize=64)
 def _find_dates(sentence: str) -> tuple[DateMention, ...]:
     """Cached per sentence: extraction asks again for each date of the same sentence."""
-    candidates = _zh_mentions(sentence) + _en_mentions(sentence)
+    candidates = _zh_mentions(sentence) + _en_mentions(sentence) + _numeric_mentions(sentence)
     candidates.sort(key=lambda d: (d.begin, -(d.stop - d.begin)))
     chosen: list[DateMention] = []
     for mention in candidates:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from events import observances
 from events.extract import places
 from events.extract.context import ArticleContext, article_context
-from events.extract.dates import DateMention, Day, dates_in
+from events.extract.dates import DateMention, Day, dates_in, find_dates
 from events.extract.durations import last_day
 from events.extract.kept import keep, share_organisers
 from events.extract.lexicon import (
@@ -48,6 +48,7 @@ from events.extract.organisers import (
 )
 from events.extract.paragraphs import join_labels, sentences_of
 from events.extract.relative import Anchor, Weekdays, note_weekdays, with_relative
+from events.extract.schedule import row_name
 from events.extract.titles import deadline_title, fallback_title
 from events.extract.which_year import history_before, resolve_year
 from events.model import Article, Event, Kind, Language, PartialDate
@@ -261,7 +262,12 @@ def _event(
         or _is_period(sentence, mention)
     )
     if name is None and not happens:
-        return None
+        row = row_name(sentence, mention, len(find_dates(sentence)) - 1)
+        if row is None:
+            return None
+        if _contains(row.lower(), _CLOSES) or _EXPIRES.search(row):
+            return _row_deadline(ctx, sentence, mention, row)
+        name = Name(row, 0, 0, specific=True)  # the row's words name its day
     around = sentence[max(0, mention.begin - 30) : mention.stop + 40]
     if _contains(around, _HISTORY) and (name is None or not name.specific):
         return None  # a founding, signing or publication date
@@ -335,7 +341,8 @@ def _recurring(sentence: str, mention: DateMention) -> bool:
 # ``公示期为8月13日至8月19日``, ``申請期為…至…``, ``于3月15日至5月14日期间就…征集意见``:
 # a span the text calls a period of something being open is itself an event (a window).
 _PERIOD_BEFORE = re.compile(
-    r"[\u4e00-\u9fff](?:期|期间|期間)\s*(?:为|為|是|:|:)?\s*(?:自|从|從|由)?\s*$"
+    r"(?:[\u4e00-\u9fff](?:期|期间|期間)|(?:申报|申報|报名|報名|申请|申請|受理|征集|徵集|公示|报送|報送|"
+    r"提交|收件|登记|登記)(?:时间|時間|日期))\s*(?:为|為|是|:|:)?\s*(?:自|从|從|由)?\s*$"
 )
 _PERIOD_AFTER = re.compile(
     r"\s*(?:期间|期間|间|間)\s*[,,]?\s*(?:就|向|开展|開展|进行|進行|征|徵|受理|接受)"
@@ -384,7 +391,7 @@ _EN_NOUNS = (
     r"anniversary|birthday|gala|fair|festival|course)s?\b"
 )
 _EN_NOUN = re.compile(_EN_NOUNS)
-_EN_EVENT_NOUN = re.compile(_EN_NOUNS + r"[^.;:]{0,40}\b(?:on|from)\s*$")
+_EN_EVENT_NOUN = re.compile(_EN_NOUNS + r"[^.;:]{0,40}(?:\b(?:on|from)|\()\s*$")
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
@@ -397,6 +404,25 @@ def _contains(text: str, words: list[str]) -> bool:
 
 _AS_OF = re.compile(r"(?:^|[,,;;。:])\s*(?:截至|截止|\bas of|\bas at)\s*$", re.I)
 _AS_OF_AFTER = re.compile(r"\s*[,,]")
+
+
+_EXPIRES = re.compile(r"\b(?:expires?|closes?|ends?)\b|截止|結束|结束", re.I)
+
+
+def _row_deadline(ctx: ArticleContext, sentence: str, mention: DateMention, row: str) -> Event:
+    year = resolve_year(ctx, mention, sentence, row)
+    start, _ = _dates(mention, year)
+    return Event(
+        title=row,
+        start=start,
+        end=start,
+        kind=Kind.DEADLINE,
+        time=mention.time,
+        city=ctx.city,
+        organisers=tuple(_issuer(ctx)),
+        confidence=0.7 if start.known else 0.5,
+        evidence=sentence[:500],
+    )
 
 
 def _deadline(

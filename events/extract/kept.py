@@ -66,6 +66,8 @@ def _same(a: Event, b: Event) -> bool:
         return False
     if a.series or b.series:
         return a.series == b.series
+    if a.kind is Kind.DEADLINE:
+        return True  # one day something is due by, however each sentence words it
     return a.end == b.end and _related(a.title, b.title)
 
 

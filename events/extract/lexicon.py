@@ -81,12 +81,12 @@ EN_PAST = (
 ZH_SUBMIT = (
     "报送", "提交", "上报", "报名", "申报", "递交", "反馈", "寄送", "发送", "报至", "回复", "回执",
     "确认", "登记", "注册", "申请", "受理", "完成", "缴费", "缴纳", "提出", "征求意见", "投稿",
-    "填妥", "填写", "填报", "交回",
+    "填妥", "填写", "填报", "交回", "登录", "缴交", "上传", "寄达", "送达",
 )  # fmt: skip
 EN_SUBMIT = (
     "submit", "submitted", "register", "registration", "apply", "applications", "sent", "received",
     "contributions", "nominations", "nominate", "comment", "proposals", "abstracts", "papers",
-    "entries", "feedback", "respond", "responses", "enrol", "sign up", "rsvp",
+    "entries", "feedback", "respond", "responses", "enrol", "sign up", "rsvp", "request",
 )  # fmt: skip
 # Words that make a date a deadline by themselves, whatever is handed in.
 ZH_CLOSES = ("截止", "到期", "不晚于", "过期", "逾期")

@@ -23,9 +23,14 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _ZH_RELATIVE = re.compile(
     r"(?P<w>今天|今日|今(?=起|晚|在)|昨天|昨日|昨(?=在|晚)|明天|明日|明(?=起))"
     r"(?=[^,,。;“”]{0,8}?(?:开始|開始|起|开幕|開幕|召开|召開|举行|舉行|举办|舉辦|启动|啟動|开讲|開講|"
-    r"开展|開展|闭幕|閉幕|拉开|拉開))"
+    r"开展|開展|闭幕|閉幕|拉开|拉開|出席|接见|接見|颁奖|頒獎|颁发|頒發|揭牌|签约|簽約|发布会|發布會))"
 )
 _ZH_SHIFT = {"今": 0, "昨": -1, "明": 1}
+# ``今(10)日``, ``昨（十一）日``, ``今(3/29)日``: Taiwan's press writes the day in brackets.
+_ZH_BRACKETED = re.compile(
+    r"(?P<w>[今昨明])\s*[((]\s*(?:(?P<m>\d{1,2})\s*/\s*)?"
+    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[))]\s*日"
+)
 # ``28日上午``, ``王勇21日在上海出席``, ``十一日下午``: a day with no month, not part of a longer
 # date or count, followed by a time of day, a comma or an event verb.
 _ZH_DAY_ONLY = re.compile(
@@ -85,6 +90,13 @@ def _nearest_day(reported: dt.date, day: int) -> dt.date | None:
 _ZH_CUES = re.compile("[今昨明日]")
 
 
+def _safe_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _zh_mentions(sentence: str, anchor: Anchor) -> list[DateMention]:
     found: list[DateMention] = []
     if _ZH_CUES.search(sentence) is None:
@@ -94,6 +106,13 @@ def _zh_mentions(sentence: str, anchor: Anchor) -> list[DateMention]:
         if not _quoted(sentence, m.start()):
             day = reported + dt.timedelta(days=_ZH_SHIFT[m.group("w")[0]])
             found.append(_mention(day, anchor, m.start(), m.end()))
+    for m in _ZH_BRACKETED.finditer(sentence):
+        number = to_int(m.group("d"))
+        nearest = _nearest_day(reported, number) if number else None
+        if m.group("m") and number:
+            nearest = _safe_day(reported.year, int(m.group("m")), number)
+        if nearest is not None:
+            found.append(_mention(nearest, anchor, m.start(), m.end()))
     for m in _ZH_DAY_ONLY.finditer(sentence):
         group = "d" if m.group("d") else "d2"
         number = to_int(m.group(group))

@@ -10,6 +10,8 @@ of evidence lives in :mod:`events.extract.years`.
 
 from __future__ import annotations
 
+import re
+
 from events.extract import years
 from events.extract.context import ArticleContext
 from events.extract.dates import DateMention, dates_in
@@ -56,7 +58,7 @@ def resolve_year(
         inferred = years.from_publication(
             mention.start[1], mention.start[2], published, tense(around)
         )
-    inferred = inferred or ctx.paragraph_year
+    inferred = inferred or ctx.paragraph_year or ctx.only_year
     if inferred is None:
         return None
     return years.check_weekday(inferred, mention.start[1], mention.start[2], mention.weekday)
@@ -76,6 +78,9 @@ def history_before(ctx: ArticleContext) -> int | None:
     return latest - HISTORY_IN_UNDATED if latest is not None else None
 
 
+_PLAN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度")
+
+
 def _earlier_year(sentence: str, mention: DateMention, hant: bool) -> int | None:
     """An explicit year written before the date in its sentence: a dated day, or an edition's
     name (``Kaleidoscope 2022: …, from 7 to 9 December``)."""
@@ -85,7 +90,10 @@ def _earlier_year(sentence: str, mention: DateMention, hant: bool) -> int | None
         if earlier.explicit_year:
             return earlier.start[0]
     named = years.name_years(sentence[: mention.begin])
-    return named[-1] if named else None
+    if named:
+        return named[-1]
+    plan = _PLAN_YEAR.findall(sentence, 0, mention.begin)  # 2022年度…申报时间为2月16日
+    return int(plan[-1]) if plan else None
 
 
 _CLAUSE = 40  # a name further on belongs to another clause (``…2030年愿景》``)

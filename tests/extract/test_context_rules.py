@@ -46,9 +46,18 @@ def test_the_year_of_an_earlier_sentence_in_the_paragraph_checked_by_the_weekday
 
 
 def test_no_year_is_carried_across_paragraphs() -> None:
-    text = "標題\n2023年5月20日是第24個世界計量日。\n5月22日，標準化研討會在深圳舉行。"
+    text = (
+        "標題\n2023年5月20日是第24個世界計量日。\n2022年12月1日,新規範開始實施。\n"
+        "5月22日，標準化研討會在深圳舉行。"
+    )
     meeting = [e for e in events_of(text) if e["kind"] == "meeting"]
     assert [e["start"] for e in meeting] == ["--05-22"]
+
+
+def test_a_page_that_writes_one_year_means_it_for_its_other_days() -> None:
+    text = "標題\n2023年5月20日是第24個世界計量日。\n5月22日，標準化研討會在深圳舉行。"
+    meeting = [e for e in events_of(text) if e["kind"] == "meeting"]
+    assert [e["start"] for e in meeting] == ["2023-05-22"]
 
 
 def test_an_english_meeting_named_after_its_committee() -> None:

@@ -428,3 +428,67 @@ def test_a_table_row_of_an_event_named_after_the_day() -> None:
     )
     kinds = sorted(e[2] for e in events_of(text) if e[0] == "2015-10-14")
     assert kinds == ["meeting", "observance"]
+
+
+# A schedule row: a short line of a date and what happens on it; a dateline, a revision note,
+# a signature year and a headline list stamped with numeric dates are not rows.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "考試時程\n發布日期:2022-09-01\n本年度檢定考試依下列時程辦理,請考生留意各項日期並準時應試。\n"
+            "筆試日期 111年10月23日(日)\n成績公告 111年11月17日(四) 14:00",
+            [("2022-10-23", "2022-10-23", "other"), ("2022-11-17", "2022-11-17", "other")],
+        ),
+        (
+            "Key dates\nDate: 2019-05-02\nThe annual meeting of members will be held in Oslo, and "
+            "these are the dates to keep in mind.\n3 June - Early registration closes\n"
+            "10 June - Hotel rate ends",
+            [("2019-06-03", "2019-06-03", "deadline"), ("2019-06-10", "2019-06-10", "deadline")],
+        ),
+        ("标准动态\n市局召开标准化工作会议 2023-10-13\n团体标准宣贯会举行 2023-10-08", []),
+        ("規範\n(2020年4月14日第二次修訂)", []),
+    ],
+    ids=["hant-exam-rows", "en-key-dates", "stamped-headlines", "revision-note"],
+)  # fmt: skip
+def test_schedule_rows(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert events_of(text) == expected
+
+
+# Date forms: a numeric day first unless it cannot be; a Minguo year in Chinese numerals; a
+# span from 起 to 止 across Minguo years; the Taiwanese press's 今(10)日; a deadline after a
+# clock time; a date glued to the word before it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Notice\nClosing date for comments 28/03/2022",
+            [("2022-03-28", "2022-03-28", "deadline")],
+        ),
+        (
+            "公告\n業者應於中華民國一百年六月三十日前提交申請文件。",
+            [("2011-06-30", "2011-06-30", "deadline")],
+        ),
+        (
+            "公告\n報名收件自112年12月20日起至113年1月31日止。",
+            [("2023-12-20", "2024-01-31", "campaign")],
+        ),
+        (
+            "新聞稿\n發布日期:2015-04-08\n品質研討會今(8)日在台中舉行。",
+            [("2015-04-08", "2015-04-08", "meeting")],
+        ),
+        (
+            "Notice\nDate: 2016-01-04\nThe agency requests comments by 5:00 pm EST on "
+            "February 1, 2016.",
+            [("2016-02-01", "2016-02-01", "deadline")],
+        ),
+        (
+            "Workshop\nThe workshop takes place in Lisbon, Portugal12-14 March 2018.",
+            [("2018-03-12", "2018-03-14", "meeting")],
+        ),
+    ],
+    ids=["numeric-day-first", "minguo-numerals", "minguo-span", "bracketed-today",
+         "deadline-after-clock", "glued-range"],
+)  # fmt: skip
+def test_more_date_forms(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert events_of(text) == expected
