@@ -352,6 +352,8 @@ _PERIOD_AFTER = re.compile(
 def _is_period(sentence: str, mention: DateMention) -> bool:
     if mention.end is None:
         return False
+    if mention.form == "window":
+        return True  # 自…起至…止, 前后各一周: open for a while
     before = sentence[max(0, mention.begin - 12) : mention.begin]
     return bool(_PERIOD_BEFORE.search(before) or _PERIOD_AFTER.match(sentence, mention.stop))
 
@@ -432,7 +434,7 @@ def _deadline(
     whose sentence says what is handed in (``请于10月30日前报送``, ``comments … until``)."""
     if _AS_OF.search(sentence, 0, mention.begin) and _AS_OF_AFTER.match(sentence, mention.stop):
         return None  # ``截至2023年5月31日,共有…``: the day figures are counted to
-    nearby = sentence[: mention.begin][-40:] + clause[:120]
+    nearby = sentence[: mention.begin][-80:] + clause[:120]
     said = sentence[: mention.stop + 12].lower()
     if not _contains(nearby.lower(), _SUBMIT) and not _contains(said, _CLOSES):
         return None

@@ -54,6 +54,8 @@ EN_HEADS: dict[str, Kind] = {
     "Workshop": Kind.MEETING, "Seminar": Kind.MEETING, "Training": Kind.TRAINING,
     "Study Group": Kind.MEETING, "Working Party": Kind.MEETING, "Assembly": Kind.CONFERENCE,
     "Course": Kind.TRAINING, "Week": Kind.ACTIVITY_WEEK, "Campaign": Kind.CAMPAIGN,
+    "General Assemblies": Kind.MEETING, "Meetings": Kind.MEETING, "Workshops": Kind.MEETING,
+    "Seminars": Kind.MEETING, "Conferences": Kind.CONFERENCE, "Plenaries": Kind.MEETING,
 }  # fmt: skip
 
 # Verbs saying something took or will take place (they make a dated clause an event).

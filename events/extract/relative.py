@@ -18,7 +18,15 @@ from events.model import PartialDate
 from events.numerals import to_int
 
 _TODAY = re.compile(r"\b(?:today|this morning|this afternoon)\b", re.I)
-_WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
+_DAY_NAMES = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# ``on Friday``; the press also drops the ``on``: ``was held Monday``, ``opened Tuesday``.
+_WEEKDAY = re.compile(
+    r"(?:\bon\s+|(?<=\bheld )|(?<=\bopened )|(?<=\bclosed )|(?<=\bbegan )|(?<=\bended )|"
+    r"(?<=\bmet )|(?<=\bconvened )|(?<=\blaunched )|(?<=\bsigned ))" + _DAY_NAMES + r"\b",
+    re.I,
+)
+# ``Thursday the 6th``: a weekday with the day of the month and nothing more.
+_WEEKDAY_THE_DAY = re.compile(_DAY_NAMES + r",?\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ZH_RELATIVE = re.compile(
     r"(?P<w>今天|今日|今(?=起|晚|在)|昨天|昨日|昨(?=在|晚)|明天|明日|明(?=起))"
@@ -143,6 +151,10 @@ def relative_mentions(
     reported = _on(anchor)
     for m in _TODAY.finditer(sentence):
         found.append(DateMention(_day(reported), None, m.start(), m.end(), "day", True))
+    for m in _WEEKDAY_THE_DAY.finditer(sentence):
+        day = _weekday_day(reported, _WEEKDAYS.index(m.group(1).lower()), int(m.group(2)))
+        if day is not None:
+            found.append(DateMention(_day(day), None, m.start(), m.end(), "day", True))
     for m in _WEEKDAY.finditer(sentence):
         if _NAMES_A_DATE.match(sentence, m.end()):
             continue  # ``on Thursday, November 14``: the date that follows says which
@@ -156,6 +168,17 @@ def relative_mentions(
             day = reported - dt.timedelta(days=(reported.weekday() - weekday) % 7)
         found.append(DateMention(_day(day), None, m.start(), m.end(), "day", True))
     return found
+
+
+def _weekday_day(reported: dt.date, weekday: int, day: int) -> dt.date | None:
+    """The day of the month ``day`` nearest the report that falls on ``weekday``."""
+    candidates = []
+    for shift in (-1, 0, 1):
+        month_index = reported.year * 12 + reported.month - 1 + shift
+        date = _safe_day(month_index // 12, month_index % 12 + 1, day)
+        if date is not None and date.weekday() == weekday:
+            candidates.append(date)
+    return min(candidates, key=lambda d: abs(d - reported), default=None)
 
 
 def note_weekdays(named: Weekdays, start: PartialDate, end: PartialDate | None) -> None:

@@ -492,3 +492,22 @@ def test_schedule_rows(text: str, expected: list[tuple[str, str | None, str]]) -
 )  # fmt: skip
 def test_more_date_forms(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert events_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "News\nDate: 2018-04-25\nThe congress opened in Vienna as a ceremony was held Monday.",
+            "2018-04-23",
+        ),
+        (
+            "News\nDate: 2018-04-25\nThe day before, Tuesday the 24th, was given to the Seminars.",
+            "2018-04-24",
+        ),
+        ("公告\n報名收件自5月2日起至5月30日止,逾期不受理。", "--05-02"),
+    ],
+    ids=["weekday-without-on", "weekday-the-day", "window-alone"],
+)  # fmt: skip
+def test_weekdays_without_on_and_windows(text: str, start: str) -> None:
+    assert [e[0] for e in events_of(text)] == [start]
