@@ -145,8 +145,17 @@ def _only_year(body: str, language: Language) -> int | None:
     """A page that writes one year in all its full dates (``27-31 October 2014`` … ``by 16
     November 2014``) means that year for the days it writes without one (``1 Oct - …``)."""
     pattern = _FULL_DATE_EN if language is Language.EN else _FULL_DATE_ZH
-    years = {int(next(g for g in m.groups() if g)) for m in pattern.finditer(body)}
+    years = {
+        int(next(g for g in m.groups() if g))
+        for m in pattern.finditer(body)
+        if not _FOUNDED.search(body, max(0, m.start() - 12), m.start())
+    }
     return years.pop() if len(years) == 1 else None
+
+
+# ``成立于1947年2月23日``, ``founded on 23 February 1947``: a founding says nothing of the year
+# the page's other days are in.
+_FOUNDED = re.compile(r"成立|創立|创立|創建|创建|建立|\b(?:founded|established|created)\b", re.I)
 
 
 def _text_year(body: str, language: Language) -> int | None:

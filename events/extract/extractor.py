@@ -104,8 +104,41 @@ def _headline_events(
     on that day, so a headline repeating the body adds nothing."""
     title = ctx.article.title
     hant = ctx.article.language is Language.HANT
-    if not title or not dates_in(title, hant):
-        return
+    for heading, line in _headings_with_dates(ctx.article, hant):
+        _line_events(ctx, events, f"{title}, {heading}: {line}", reported, weekdays)
+    if title and dates_in(title, hant):
+        _line_events(ctx, events, title, reported, weekdays)
+
+
+def _headings_with_dates(article: Article, hant: bool) -> list[tuple[str, str]]:
+    """The lines set apart with the headline that give a span or a place with a date
+    (``9-11 December 2015, Barcelona, Spain``, ``9月9日-9月14日`` under the event's name),
+    each with the line above it: an event page's name, when and where, not furniture (a bare
+    day there is a site's clock)."""
+    found = []
+    chrome = article.parts.get("chrome", ())[:_HEADING_LINES]
+    for index, line in enumerate(chrome):
+        mentions = dates_in(line, hant)
+        if (
+            len(line) <= _HEADING_SIZE
+            and len(mentions) == 1
+            and (mentions[0].end is not None or places.cities_in(line))
+        ):
+            found.append((chrome[index - 1] if index else "", line))
+    return found
+
+
+_HEADING_LINES, _HEADING_SIZE = 6, 80
+
+
+def _line_events(
+    ctx: ArticleContext,
+    events: list[Event],
+    title: str,
+    reported: Anchor | None,
+    weekdays: Weekdays,
+) -> None:
+    hant = ctx.article.language is Language.HANT
     days = {(e.start.month, e.start.day) for e in events}
     mentions = with_relative(title, dates_in(title, hant), reported, weekdays)
     names = functools.cache(lambda: names_in(title))

@@ -511,3 +511,21 @@ def test_more_date_forms(text: str, expected: list[tuple[str, str | None, str]])
 )  # fmt: skip
 def test_weekdays_without_on_and_windows(text: str, start: str) -> None:
     assert [e[0] for e in events_of(text)] == [start]
+
+
+def test_an_event_pages_date_line_under_its_heading() -> None:
+    text = (
+        "Annual Standards Summit\nMetrology in the digital age\n4-6 March 2024, Lyon, France\n"
+        "Speakers from national metrology institutes will present their work on digital "
+        "calibration certificates and the machine-readable SI to an audience of regulators."
+    )
+    assert [e[:2] for e in events_of(text)] == [("2024-03-04", "2024-03-06")]
+
+
+def test_a_founding_date_does_not_date_the_page() -> None:
+    text = (
+        "40th ISO General Assembly\n第40屆國際標準化組織大會\n9月18日-9月22日\n"
+        "國際標準化組織成立於1947年2月23日,總部設在瑞士日內瓦,是世界上最大的國際標準化機構之一,"
+        "其成員包括一百多個國家的標準化機構。"
+    )
+    assert [e[:2] for e in events_of(text)] == [("--09-18", "--09-22")]
