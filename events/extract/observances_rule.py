@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # context reads ordinal years from here
     from events.extract.context import ArticleContext
 
 _NEAR = 60
+_FAR = 100  # when the sentence says the day is celebrated, marked or commemorated
+_CELEBRATE = re.compile(r"celebrat|commemorat|\bmark|observ|庆祝|慶祝|纪念|紀念")
 _QUOTE = "[“”\"'「」『』《]?"
 _ZH_NUMBER = re.compile(
     rf"第\s*(\d{{1,3}}|[{NUMERAL_CHARS}]{{1,4}})\s*(?:届|屆|个|個|次)\s*{_QUOTE}\s*$"
@@ -169,12 +171,14 @@ def _beside(
     """Where the observance is named nearest the date, if within ``_NEAR`` characters of it
     (edge to edge: ``June 9th 2014 marks the annual World Accreditation Day``)."""
     best: tuple[int, int, str] | None = None
+    # ``to celebrate World Standards Day held under the theme “…” on October 14, 2015``
+    near = _FAR if _CELEBRATE.search(folded) else _NEAR
     for spelling in observance.spellings:
         key = spelling.casefold()
         at = folded.find(key)
         while at >= 0:
             gap = max(mention.begin - (at + len(key)), at - mention.stop, 0)
-            if gap <= _NEAR and (best is None or gap < best[0]):
+            if gap <= near and (best is None or gap < best[0]):
                 best = (gap, at, spelling)
             at = folded.find(key, at + len(key))
     return (best[1], best[2]) if best else None

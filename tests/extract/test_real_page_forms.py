@@ -529,3 +529,25 @@ def test_a_founding_date_does_not_date_the_page() -> None:
         "其成員包括一百多個國家的標準化機構。"
     )
     assert [e[:2] for e in events_of(text)] == [("--09-18", "--09-22")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "News\nThe bureau invited members to celebrate World Metrology Day held under the "
+            "theme “Measurements for the digital era” on 20 May 2022.",
+            [("2022-05-20", "2022-05-20", "observance")],
+        ),
+        (
+            "News\nThe Kaleidoscope 2023 conference is taking place in Geneva from 4 to 6 "
+            "December.",
+            [("2023-12-04", "2023-12-06", "conference")],
+        ),
+    ],
+    ids=["celebrated-far-from-its-name", "taking-place"],
+)
+def test_celebrations_and_taking_place(
+    text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert events_of(text) == expected
