@@ -209,7 +209,8 @@ def _opens(sentence: str, mention: DateMention, clause: str) -> bool:
     """Whether the words around a single day say only that something began on it."""
     before = sentence[max(0, mention.begin - 16) : mention.begin]
     after = sentence[mention.stop :].lstrip()
-    return bool(_OPENS.search(clause[:60]) or _OPENS.search(before) or after.startswith("起"))
+    said = _OPENS.search(clause[:80])  # read past 60 so ``启动…会议`` is seen whole
+    return bool((said and said.start() < 60) or _OPENS.search(before) or after.startswith("起"))
 
 
 def _day(day: Day, year: int | None) -> PartialDate:

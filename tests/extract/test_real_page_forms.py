@@ -551,3 +551,11 @@ def test_celebrations_and_taking_place(
     text: str, expected: list[tuple[str, str | None, str]]
 ) -> None:
     assert events_of(text) == expected
+
+
+def test_a_meeting_named_for_a_launch_is_one_day() -> None:
+    text = (
+        "消息\n2021年3月5日,《智能仪表通用规范》《智能仪表检验规范》两项团体标准启动工作会议"
+        "在杭州市召开。"
+    )
+    assert [e[:2] for e in events_of(text)] == [("2021-03-05", "2021-03-05")]
