@@ -440,6 +440,7 @@ def _contains(text: str, words: list[str]) -> bool:
 
 _AS_OF = re.compile(r"(?:^|[,,;;。:])\s*(?:截至|截止|\bas of|\bas at)\s*$", re.I)
 _AS_OF_AFTER = re.compile(r"\s*[,,]")
+_IN_FORCE_AFTER = re.compile(r"\s*(?:已)?(?:实施|實施|施行|发布|發布|生效|颁布|頒布)")
 
 
 _EXPIRES = re.compile(r"\b(?:expires?|closes?|ends?)\b|截止|結束|结束", re.I)
@@ -468,6 +469,8 @@ def _deadline(
     whose sentence says what is handed in (``请于10月30日前报送``, ``comments … until``)."""
     if _AS_OF.search(sentence, 0, mention.begin) and _AS_OF_AFTER.match(sentence, mention.stop):
         return None  # ``截至2023年5月31日,共有…``: the day figures are counted to
+    if _IN_FORCE_AFTER.match(sentence, mention.stop):
+        return None  # ``于2020年7月31日前实施``: a condition on a standard, nothing handed in
     nearby = sentence[: mention.begin][-80:] + clause[:120]
     said = sentence[: mention.stop + 12].lower()
     if not _contains(nearby.lower(), _SUBMIT) and not _contains(said, _CLOSES):

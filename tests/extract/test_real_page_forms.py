@@ -559,3 +559,11 @@ def test_a_meeting_named_for_a_launch_is_one_day() -> None:
         "在杭州市召开。"
     )
     assert [e[:2] for e in events_of(text)] == [("2021-03-05", "2021-03-05")]
+
+
+def test_a_standard_in_force_before_a_day_is_no_deadline() -> None:
+    text = (
+        "通知\n申报的标准应为现行有效且于2021年6月30日前实施的标准。"
+        "请于2023年9月1日前报送申报材料。"
+    )
+    assert events_of(text) == [("2023-09-01", "2023-09-01", "deadline")]
