@@ -15,13 +15,14 @@ import re
 from events.extract.dates import DateMention
 
 _ROW_MAX = 60  # characters in the whole line
-_NAME_MIN, _NAME_MAX = 2, 30
+_NAME_MIN, _NAME_MAX, _LATIN_NAME_MAX = 2, 30, 60
 _ISO_STAMP = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
 _FURNITURE = re.compile(
     r"发布|發布|發佈|更新|来源|來源|作者|浏览|瀏覽|点击|點擊|上一篇|下一篇|相关|相關|"
     r"消息|电讯|電訊|讯|訊|报道|報導|记者|記者|"  # a dateline: the report's day, not an event's
     r"修订|修訂|修正|印发|印發|\b(?:revised|amended)\b|"
-    r"\b(?:posted|updated|published|source|author|views?|previous|next|copyright)\b|"
+    r"\b(?:posted|updated|published|source|author|views?|previous|next|copyright|ref)\b|"
+    r"[〔\[]\d{4}[〕\]]|文号|文號|"  # a letter's reference and a document number
     r"^\s*(?:日期|时间|時間|date|time|when)\s*$",
     re.I,
 )
@@ -49,7 +50,8 @@ def row_name(sentence: str, mention: DateMention, others: int) -> str | None:
         return None  # ``GENEVA, March 3.``: a dateline opening the story
     rest = sentence[: mention.begin] + " " + sentence[mention.stop :]
     name = _EDGE.sub("", _NOISE.sub(" ", rest).strip()).strip()
-    if not _NAME_MIN <= len(name) <= _NAME_MAX or _FURNITURE.search(name):
+    longest = _NAME_MAX if re.search(r"[\u3400-\u9fff]", name) else _LATIN_NAME_MAX
+    if not _NAME_MIN <= len(name) <= longest or _FURNITURE.search(name):
         return None
     if not re.search(r"[\u3400-\u9fff]{2}|[A-Za-z]{3}", name) or _YEAR_ONLY.search(name):
         return None

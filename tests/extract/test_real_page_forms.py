@@ -567,3 +567,18 @@ def test_a_standard_in_force_before_a_day_is_no_deadline() -> None:
         "请于2023年9月1日前报送申报材料。"
     )
     assert events_of(text) == [("2023-09-01", "2023-09-01", "deadline")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Notice\nDate: 2021-02-01\nThe consultation report is due March 15, 2021.",
+            [("2021-03-15", "2021-03-15", "deadline")],
+        ),
+        ("Letter\nRef. / TSB/CS 12 / Geneva, 21 October 2016\nDear Sir or Madam,", []),
+    ],
+    ids=["due-without-on", "letter-reference"],
+)
+def test_due_and_letter_references(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert events_of(text) == expected
