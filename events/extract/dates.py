@@ -28,14 +28,16 @@ _END_MARK = r"(?:日|号|號)"
 _ZH = re.compile(
     rf"(?:(?P<y>{_Y})\s*年\s*)?(?P<m>{_N})\s*月\s*(?P<d>{_N})\s*(?P<mark>{_END_MARK})?"
     rf"(?P<wk1>\s*[((]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][))]?)?"
-    rf"(?:\s*(?:起\s*)?(?:至|到|—{{1,2}}|–|-{{1,2}}|~|～|－|〜)\s*(?:(?P<y2>{_Y}|\d{{2,3}})\s*年\s*)?"
+    rf"(?:\s*(?:起\s*)?(?P<sep>至|到|—{{1,2}}|–|-{{1,2}}|~|～|－|〜|、(?=\s*\d{{1,2}}\s*[日号號]))\s*(?:(?P<y2>{_Y}|\d{{2,3}})\s*年\s*)?"
     rf"(?:(?P<m2>{_N})\s*月\s*)?"
     rf"(?P<d2>{_N})\s*{_END_MARK}(?:\s*[((]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][))]?)?)?"
     r"(?:\s*(?:及|和|以及)?\s*前[后後]各\s*(?P<wn>\d{1,2}|[一二两兩三四五六七八九十]{1,2})\s*"
     r"(?P<wu>周|週|个星期|個星期|星期|天|日))?"
     r"(?P<before>\s*(?:或\s*)?(?:之前|以前|前)(?![后後])|\s*(?:截止|到期)(?![日时時期]))?"
 )
-_ISO = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?![\d])")
+_ISO = re.compile(
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s?[-/]\s?(?P<m>\d{1,2})\s?[-/]\s?(?P<d>\d{1,2})(?![\d])"
+)
 _DEADLINE_PREFIX = re.compile(
     r"(截至|截止|截止日期|截止时间|截止時間|报名截止|報名截止|不晚于|不晚於|即日起至|起至|"
     r"by|before|until|till|no later than|not later than|deadline\b[^.;()]{0,50}?|"
@@ -205,7 +207,10 @@ def _zh_mentions(sentence: str) -> list[DateMention]:
                 year2 = year2 + MINGUO_OFFSET if minguo is not None else None
             month2 = to_int(m.group("m2")) if m.group("m2") else month
             day2 = to_int(m.group("d2"))
-            if _valid(year2, month2, day2) and month2 is not None and day2 is not None:
+            listed = m.group("sep") == "、" and (m.group("m2") or day2 != day + 1)
+            if listed:  # 3月5、8日: two days listed, not a span; only the first is read here
+                pass
+            elif _valid(year2, month2, day2) and month2 is not None and day2 is not None:
                 end, form = (year2, month2, day2), "range"
                 if "起" in m.group(0) or sentence.startswith("止", m.end()):
                     form = "window"  # 自…起至…止: a period something stays open

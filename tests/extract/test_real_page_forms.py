@@ -582,3 +582,26 @@ def test_a_standard_in_force_before_a_day_is_no_deadline() -> None:
 )
 def test_due_and_letter_references(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert events_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "活動公告\n發布日期:2021-11-20\n本會辦理誠信店評選,歡迎商號踴躍參加。\n報名日期\n"
+            "2021年12月3日至2022年1月21日\n",
+            ("2021-12-03", "2022-01-21"),
+        ),
+        (
+            "消息\n發布日期:2015-06-20\n繼6月18、19日辦理綠色市集後,本局將持續推廣。",
+            ("2015-06-18", "2015-06-19"),
+        ),
+        (
+            "新聞稿\n發布日期:2013-07-24\n新北市政府於今日(24)舉辦記者會。",
+            ("2013-07-24", "2013-07-24"),
+        ),
+    ],
+    ids=["label-line-above-a-span", "two-days-listed-with-a-comma", "today-bracketed-after"],
+)  # fmt: skip
+def test_label_lines_lists_and_bracketed_days(text: str, span: tuple[str, str]) -> None:
+    assert [e[:2] for e in events_of(text)] == [span]
