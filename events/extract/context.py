@@ -16,7 +16,7 @@ from events.extract import places
 from events.extract.lexicon import head_kind
 from events.extract.observances_rule import ordinal_years
 from events.extract.organisers import is_organisation
-from events.extract.years import year_in
+from events.extract.years import name_years, year_in
 from events.model import Article, Kind, Language
 
 _NOTICE = re.compile(
@@ -45,6 +45,7 @@ class ArticleContext:
     ordinal_year: int | None = None  # 第49届世界标准日 anywhere in the article: 2018
     text_year: int | None = None  # the latest year of a full date the article writes
     only_year: int | None = None  # the year of every full date it writes, if they share one
+    edition_year: int | None = None  # the one year its names carry (``Standards Conclave 2022``)
 
     @property
     def present_year(self) -> int | None:
@@ -117,6 +118,7 @@ def article_context(article: Article) -> ArticleContext:
         ordinal_year=max(ordinals) if ordinals else None,
         text_year=_text_year(article.body, article.language),
         only_year=_only_year(article.body, article.language),
+        edition_year=_edition_year(f"{article.title}\n{article.body}"),
     )
 
 
@@ -139,6 +141,14 @@ def _title_from_text(article: Article) -> bool:
 def _ordinal_year(title: str) -> int | None:
     """``第47届世界标准日宣传活动方案`` as the headline dates the whole page."""
     return max(ordinal_years(title), default=None)
+
+
+def _edition_year(text: str) -> int | None:
+    """An undated page about ``World Standards Day 2023`` is about that year's days, if its
+    names carry no other year. Chinese pages name plans and visions by year (``2030年愿景``)
+    too often for the rule to hold there: it is read for English pages only."""
+    years = set(name_years(text))
+    return years.pop() if len(years) == 1 else None
 
 
 def _only_year(body: str, language: Language) -> int | None:

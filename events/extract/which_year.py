@@ -59,6 +59,8 @@ def resolve_year(
             mention.start[1], mention.start[2], published, tense(around)
         )
     inferred = inferred or ctx.paragraph_year or ctx.only_year
+    if inferred is None and published is None and ctx.article.language is Language.EN:
+        inferred = ctx.edition_year  # an English page's ``Kaleidoscope 2022``, ``WSD 2023``
     if inferred is None:
         return None
     return years.check_weekday(inferred, mention.start[1], mention.start[2], mention.weekday)

@@ -114,3 +114,12 @@ def test_a_notice_in_spelled_numerals_is_signed_and_holds_its_training() -> None
         "2024-03-14",
     )
     assert by_kind["deadline"]["start"] == "2024-03-05"
+
+
+def test_an_undated_english_page_about_an_edition_means_its_year() -> None:
+    text = (
+        "Call for papers\nSubmit a paper to Kaleidoscope 2024, the academic conference of the "
+        "standards body.\nThe deadline for submissions is 30 June."
+    )
+    deadlines = [e for e in events_of(text) if e["kind"] == "deadline"]
+    assert [e["start"] for e in deadlines] == ["2024-06-30"]
