@@ -18,6 +18,7 @@ from events.store.published import (
     EVENT_COLUMNS,
     ORGANISERS,
     EventValues,
+    organisers,
     published_events,
     unsourced_events,
 )
@@ -143,7 +144,7 @@ def iter_events(
 
 
 def _organised_by(row: EventValues, needle: str) -> bool:
-    return any(needle in o.casefold() for o in row[ORGANISERS])
+    return any(needle in o.casefold() for o in organisers(row[ORGANISERS]))
 
 
 def event_facets(session: Session) -> tuple[list[str], list[str]]:
