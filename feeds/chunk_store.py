@@ -3,6 +3,11 @@
 A fresh worker, a restarted service or a second instance finds the chunks another process
 already rendered, so only a changed event is ever rendered again (see :mod:`feeds.ics`). The
 table is a cache: when it cannot be read or written the calendar is still served, rendered here.
+
+New chunks are written a few megabytes at a time, not per block of events: a digest is a
+random key, so each write touches pages all over the table's index, and at 100,000 events
+one write per block of 250 cost a never-rendered calendar more than its rendering did (the
+commits grew with the table). Whoever renders calls :meth:`StoredChunks.flush` at the end.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from events.store.db import SQLITE_WAIT_MS
 from feeds.cache import CACHE_ONLY, ChunkCache
 
 log = logging.getLogger(__name__)
+
+WRITE_BYTES = 4 << 20  # chunks written to the table at once (about 5,000 events)
 
 
 @contextmanager
@@ -39,12 +46,17 @@ def brief_wait(connection: Connection) -> Iterator[None]:
 class StoredChunks:
     """The :class:`feeds.ics.Chunks` a calendar is rendered with in the service."""
 
-    def __init__(self, memory: ChunkCache, engine: Engine) -> None:
+    def __init__(self, memory: ChunkCache, engine: Engine, *, write_bytes: int = WRITE_BYTES):
         self._memory = memory
         self._engine = engine
+        self._write_bytes = write_bytes
+        self._pending: dict[str, bytes] = {}  # kept, not yet written
+        self._pending_bytes = 0
 
     def lookup(self, digests: Sequence[str]) -> dict[str, bytes]:
         found = self._memory.lookup(digests)
+        if self._pending:
+            found.update((d, self._pending[d]) for d in digests if d in self._pending)
         missing = [d for d in digests if d not in found]
         if not missing:
             return found
@@ -58,12 +70,24 @@ class StoredChunks:
         return found | stored
 
     def keep(self, chunks: Mapping[str, bytes]) -> None:
+        """Keep ``chunks`` in memory now, and in the table once ``write_bytes`` are waiting
+        (or at :meth:`flush`)."""
         self._memory.keep(chunks)
+        self._pending.update(chunks)
+        self._pending_bytes += sum(len(body) for body in chunks.values())
+        if self._pending_bytes >= self._write_bytes:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the chunks kept since the last write."""
+        if not self._pending:
+            return
+        pending, self._pending, self._pending_bytes = self._pending, {}, 0
         try:
             with self._engine.connect() as connection, brief_wait(connection):
                 # no content changes here: RenderCache must not re-read the version for this
                 connection.execution_options(**{CACHE_ONLY: True})
-                save_chunks(connection, chunks, dt.datetime.now(dt.UTC))
+                save_chunks(connection, pending, dt.datetime.now(dt.UTC))
                 connection.commit()
         except SQLAlchemyError as exc:  # e.g. SQLite busy with an ingest: kept in memory only
             log.warning("rendered chunks could not be kept: %s", exc)

@@ -104,10 +104,13 @@ def _tasks(
 def _prepare(runtime: Runtime, task: Task) -> int:
     lang, query = task
     chunks = StoredChunks(ChunkCache(0), runtime.engine)  # nothing held in this process
-    with runtime.sessions() as session:
-        return prepare_chunks(
-            iter_events(session, query), calendar_meta(runtime.settings, lang), chunks
-        )
+    try:
+        with runtime.sessions() as session:
+            return prepare_chunks(
+                iter_events(session, query), calendar_meta(runtime.settings, lang), chunks
+            )
+    finally:
+        chunks.flush()
 
 
 _CHILD: Runtime | None = None  # each worker process opens its engine once

@@ -159,6 +159,7 @@ def test_a_locked_sqlite_store_delays_a_request_briefly_not_for_the_lock_timeout
     try:
         started = time.monotonic()
         chunks.keep({"a" * 64: b"BEGIN:VEVENT\r\nEND:VEVENT\r\n"})
+        chunks.flush()
         assert time.monotonic() - started < 5  # not the 30 s lock timeout
     finally:
         ingest.rollback()
