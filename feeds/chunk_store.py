@@ -7,13 +7,17 @@ table is a cache: when it cannot be read or written the calendar is still served
 New chunks are written a few megabytes at a time, not per block of events: a digest is a
 random key, so each write touches pages all over the table's index, and at 100,000 events
 one write per block of 250 cost a never-rendered calendar more than its rendering did (the
-commits grew with the table). Whoever renders calls :meth:`StoredChunks.flush` at the end.
+commits grew with the table). Each write runs in a thread of its own while the rendering goes
+on, one at a time and in order: the database works without the GIL for the whole of it (see
+:func:`events.store.chunks.save_chunks`), so on a second core. Whoever renders calls
+:meth:`StoredChunks.flush` at the end, which writes the rest and waits for every write.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
@@ -26,7 +30,7 @@ from feeds.cache import CACHE_ONLY, ChunkCache
 
 log = logging.getLogger(__name__)
 
-WRITE_BYTES = 4 << 20  # chunks written to the table at once (about 5,000 events)
+WRITE_BYTES = 2 << 20  # chunks written to the table at once (about 2,700 events)
 
 
 @contextmanager
@@ -52,6 +56,7 @@ class StoredChunks:
         self._write_bytes = write_bytes
         self._pending: dict[str, bytes] = {}  # kept, not yet written
         self._pending_bytes = 0
+        self._writing: threading.Thread | None = None  # the write under way, if any
 
     def lookup(self, digests: Sequence[str]) -> dict[str, bytes]:
         found = self._memory.lookup(digests)
@@ -76,18 +81,33 @@ class StoredChunks:
         self._pending.update(chunks)
         self._pending_bytes += sum(len(body) for body in chunks.values())
         if self._pending_bytes >= self._write_bytes:
-            self.flush()
+            self._wait()
+            self._writing = threading.Thread(
+                target=self._write, args=(self._take(),), name="stdcal-chunk-writer"
+            )
+            self._writing.start()
 
     def flush(self) -> None:
-        """Write the chunks kept since the last write."""
-        if not self._pending:
-            return
+        """Write the chunks kept since the last write, and wait until every write is done."""
+        self._wait()
+        if self._pending:
+            self._write(self._take())
+
+    def _take(self) -> dict[str, bytes]:
         pending, self._pending, self._pending_bytes = self._pending, {}, 0
+        return pending
+
+    def _wait(self) -> None:
+        if self._writing is not None:
+            self._writing.join()
+            self._writing = None
+
+    def _write(self, chunks: Mapping[str, bytes]) -> None:
         try:
             with self._engine.connect() as connection, brief_wait(connection):
                 # no content changes here: RenderCache must not re-read the version for this
                 connection.execution_options(**{CACHE_ONLY: True})
-                save_chunks(connection, pending, dt.datetime.now(dt.UTC))
+                save_chunks(connection, chunks, dt.datetime.now(dt.UTC))
                 connection.commit()
         except SQLAlchemyError as exc:  # e.g. SQLite busy with an ingest: kept in memory only
             log.warning("rendered chunks could not be kept: %s", exc)

@@ -169,3 +169,20 @@ def test_a_locked_sqlite_store_delays_a_request_briefly_not_for_the_lock_timeout
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == SQLITE_WAIT_MS
     engine.dispose()
+
+
+def test_kept_bodies_come_back_byte_for_byte(engine: Engine, sessions: object) -> None:
+    """Text bodies travel as one JSON document, others row by row: either way the bytes that
+    come back are the bytes kept (escapes, line ends, every script, non-UTF-8, NUL)."""
+    now = dt.datetime.now(dt.UTC)
+    text = {
+        "a" * 64: 'BEGIN:VEVENT\r\nSUMMARY:标准\\,化 "引号" 標準 \t\u2028\U0001f600\r\n'.encode(),
+        "b" * 64: b"",
+        "c" * 64: b"\\u0041 \\\\ } ] " * 500,
+    }
+    other = {"d" * 64: b"\xff\xfe not UTF-8", "e" * 64: b"a NUL \x00 inside"}
+    for chunks in (text, other, {**text, **other}):
+        with engine.begin() as connection:
+            save_chunks(connection, chunks, now)
+    with engine.connect() as connection:
+        assert load_chunks(connection, [*text, *other]) == {**text, **other}
