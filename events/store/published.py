@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, bindparam, select, type_coerce
 from sqlalchemy.orm import Session
 
 from events.model import (
@@ -112,6 +112,35 @@ def _published_on(text: str) -> Published | None:
     return parse_published(text)
 
 
+# Built once, the ids bound per execution: building a statement with an IN list of literals
+# coerced every id, which cost a calendar more than running the queries.
+_MERGES = (
+    select(CorrectionRow.event_id, CorrectionRow.merge_into)
+    .where(
+        CorrectionRow.action == "merge",
+        CorrectionRow.merge_into.in_(bindparam("ids", expanding=True)),
+    )
+    .order_by(CorrectionRow.id)
+)
+_SOURCES = (
+    select(
+        MentionRow.event_id,
+        ArticleRow.id,
+        ArticleRow.title,
+        ArticleRow.url,
+        MentionRow.evidence,
+        ArticleRow.language,
+        ArticleRow.published,
+    )  # the columns a source reference shows, not the article's text
+    .join(ArticleRow, MentionRow.article_id == ArticleRow.id)
+    .where(
+        MentionRow.event_id.in_(bindparam("ids", expanding=True)),
+        ArticleRow.retired_at.is_(None),
+    )
+    .order_by(ArticleRow.id)
+)
+
+
 def published_events(session: Session, rows: Sequence[EventValues]) -> list[PublishedEvent]:
     """The events of ``rows`` with their sources: the articles that mention them (and those
     mentioning events an editor merged into them), oldest article first."""
@@ -121,26 +150,9 @@ def published_events(session: Session, rows: Sequence[EventValues]) -> list[Publ
     for first in range(0, len(ids), _SOURCE_BATCH):
         chunk = ids[first : first + _SOURCE_BATCH]
         owner = {event_id: event_id for event_id in chunk}
-        merges = connection.execute(
-            select(CorrectionRow.event_id, CorrectionRow.merge_into)
-            .where(CorrectionRow.action == "merge", CorrectionRow.merge_into.in_(chunk))
-            .order_by(CorrectionRow.id)
-        ).all()
+        merges = connection.execute(_MERGES, {"ids": chunk}).all()
         owner.update({child: parent for child, parent in merges if parent is not None})
-        pairs = connection.execute(
-            select(
-                MentionRow.event_id,
-                ArticleRow.id,
-                ArticleRow.title,
-                ArticleRow.url,
-                MentionRow.evidence,
-                ArticleRow.language,
-                ArticleRow.published,
-            )  # the columns a source reference shows, not the article's text
-            .join(ArticleRow, MentionRow.article_id == ArticleRow.id)
-            .where(MentionRow.event_id.in_(list(owner)), ArticleRow.retired_at.is_(None))
-            .order_by(ArticleRow.id)
-        ).all()
+        pairs = connection.execute(_SOURCES, {"ids": list(owner)}).all()
         for event_id, article_id, title, url, evidence, language, published in pairs:
             day = _published_on(published) if published else None
             ref = SourceRef(article_id, title, url, evidence, _LANGUAGES[language], day)
