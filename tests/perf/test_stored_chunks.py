@@ -186,3 +186,33 @@ def test_kept_bodies_come_back_byte_for_byte(engine: Engine, sessions: object) -
             save_chunks(connection, chunks, now)
     with engine.connect() as connection:
         assert load_chunks(connection, [*text, *other]) == {**text, **other}
+
+
+def test_a_cold_table_is_asked_less_and_less_until_it_finds_something(
+    engine: Engine, sessions: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a lookup that found nothing the next 1, 2, 4 … blocks are not looked up in the
+    table (a never-rendered calendar finds nothing there); one that finds anything starts
+    over, so a warm table is asked for every block."""
+    import feeds.chunk_store
+
+    asked: list[int] = []
+    original = feeds.chunk_store.load_chunks
+
+    def counting(connection: Any, digests: Any) -> Any:
+        asked.append(block)
+        return original(connection, digests)
+
+    monkeypatch.setattr(feeds.chunk_store, "load_chunks", counting)
+    chunks = StoredChunks(ChunkCache(0), engine)
+    for block in range(40):  # nothing kept: a cold calendar of 40 blocks
+        assert chunks.lookup([f"{block:064}"]) == {}
+    assert asked == [0, 2, 5, 10, 19, 36]
+    kept_digest = "k" * 64
+    with engine.begin() as connection:
+        save_chunks(connection, {kept_digest: b"kept"}, dt.datetime.now(dt.UTC))
+    asked.clear()
+    for block in range(40, 60):
+        found = chunks.lookup([kept_digest])
+        assert found == ({kept_digest: b"kept"} if asked and asked[-1] == block else {})
+    assert asked == [53, *range(54, 60)]  # the next probe finds it: every block asked again
