@@ -95,12 +95,12 @@ def _value(pe: PublishedEvent) -> bytes:
     third of assembling a calendar. ``tests/publish/test_chunk_digest.py`` holds it to
     every field: a new one must be added here."""
     e, sources = pe.event, pe.sources
-    flat = (
-        pe.id, pe.key, pe.status.value, pe.sequence, pe.created, pe.last_modified,
-        pe.language.value, pe.cancelled_at, e.title, _day(e.start), _day(e.end), e.kind.value,
-        e.time, e.end_time, e.city, e.organisers, e.confidence, e.evidence, e.series, e.tzid,
-        len(sources),
-        *[(s.article_id, s.title, s.url, s.evidence, s.language.value, s.published)
+    flat = (  # enum members by ``_value_``: ``value`` is a property, read in Python
+        pe.id, pe.key, pe.status._value_, pe.sequence, pe.created, pe.last_modified,
+        pe.language._value_, pe.cancelled_at, e.title, _day(e.start), _day(e.end),
+        e.kind._value_, e.time, e.end_time, e.city, e.organisers, e.confidence, e.evidence,
+        e.series, e.tzid, len(sources),
+        *[(s.article_id, s.title, s.url, s.evidence, s.language._value_, s.published)
           for s in sources],
     )  # fmt: skip
     return repr(flat).encode("utf-8", "surrogatepass")
