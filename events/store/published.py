@@ -70,7 +70,7 @@ EventValues = Sequence[Any]  # a row of EVENT_COLUMNS
 _LANGUAGES = {member.value: member for member in Language}
 _STATUSES = {member.value: member for member in Status}
 _KINDS = {member.value: member for member in Kind}
-_SOURCE_BATCH = 500  # event ids per IN (...) list when reading their sources
+_SOURCE_BATCH = 1000  # event ids per IN (...) list when reading their sources
 
 
 @lru_cache(maxsize=16384)
