@@ -7,8 +7,9 @@ connections that a forked child would inherit mid-flight (see STYLE.md). Each ch
 own engine. The work is cut into shards (event id modulo the shard count), so the cores stay
 busy to the end, and ordered: first the calendar variants subscribers asked for (language and
 filter, most asked for first, see :mod:`events.store.requests`), then each language's full
-calendar. A chunk an earlier shard kept is found, not rendered again. The warm-up never raises:
-it is only a speed-up, and a request renders what is missing.
+calendar. A chunk an earlier shard kept is found, not rendered again (unless the shard's last
+lookups found nothing, after which it asks the table less often, see :mod:`feeds.chunk_store`).
+The warm-up never raises: it is only a speed-up, and a request renders what is missing.
 """
 
 from __future__ import annotations
