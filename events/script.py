@@ -25,19 +25,24 @@ def _converter(config: str) -> opencc.OpenCC:
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def _encodable(text: str) -> str:
-    """OpenCC takes UTF-8: a lone surrogate (never text, only damage) would make it raise."""
-    return _SURROGATE.sub("", text)
+def _convert_with(config: str, text: str) -> str:
+    """OpenCC takes UTF-8: a lone surrogate (never text, only damage) makes the encoding raise,
+    and is then dropped. Only then: a calendar converts three texts per event."""
+    converter = _converter(config)
+    try:
+        return str(converter.convert(text))
+    except UnicodeEncodeError:
+        return str(converter.convert(_SURROGATE.sub("", text)))
 
 
 def to_hans(text: str) -> str:
     """Traditional (or mixed) Chinese to simplified; other text passes unchanged."""
-    return str(_converter("t2s.json").convert(_encodable(text)))
+    return _convert_with("t2s.json", text)
 
 
 def to_hant(text: str) -> str:
     """Simplified (or mixed) Chinese to traditional; other text passes unchanged."""
-    return str(_converter("s2t.json").convert(_encodable(text)))
+    return _convert_with("s2t.json", text)
 
 
 def convert(text: str, target: Language) -> str:

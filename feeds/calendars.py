@@ -20,9 +20,9 @@ from events.model import Language, PublishedEvent
 from events.store.queries import EventQuery, iter_events
 from events.store.requests import note_request
 from feeds.cache import CACHE_ONLY, EPOCH
-from feeds.chunk_store import brief_wait
+from feeds.chunk_store import StoredChunks, brief_wait
 from feeds.config import Settings
-from feeds.ics import CalendarMeta, Chunks, calendar_blocks
+from feeds.ics import CalendarMeta, calendar_blocks
 from feeds.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -67,18 +67,26 @@ class Latest:
 
 
 def stored_calendar_blocks(
-    runtime: Runtime, query: EventQuery, meta: CalendarMeta, chunks: Chunks, latest: Latest
+    runtime: Runtime,
+    query: EventQuery,
+    meta: CalendarMeta,
+    chunks: StoredChunks,
+    latest: Latest,
 ) -> Iterator[bytes]:
     """The calendar of ``query``'s events as byte blocks (see :func:`feeds.ics.calendar_blocks`),
     read from the store in calendar order; ``latest`` holds when their content last changed
     once the last block is produced. The outline reads only the events that can change it
-    (timed ones and observances). Closing the generator closes its session."""
+    (timed ones and observances). Closing the generator closes its session; the chunks
+    rendered so far are written to the store either way."""
     ordered = replace(query, calendar_order=True, newest_first=False)
     outlined = replace(ordered, outline_only=True)
-    with runtime.sessions() as session:
-        outline = iter_events(session, outlined, sources=False)
-        events = latest.watch(iter_events(session, ordered))
-        yield from calendar_blocks(outline, events, meta, chunks, batch=CALENDAR_BATCH)
+    try:
+        with runtime.sessions() as session:
+            outline = iter_events(session, outlined, sources=False)
+            events = latest.watch(iter_events(session, ordered))
+            yield from calendar_blocks(outline, events, meta, chunks, batch=CALENDAR_BATCH)
+    finally:
+        chunks.flush()
 
 
 def note_calendar_request(runtime: Runtime, lang: Language, query: EventQuery) -> None:

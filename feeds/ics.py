@@ -35,7 +35,7 @@ import feeds.ics_values
 import feeds.ics_writer
 from events import script
 from events.extract import places
-from events.model import SHANGHAI, PublishedEvent
+from events.model import SHANGHAI, PartialDate, PublishedEvent
 from feeds.ics_series import Occurrence, in_series, own_event, series_masters
 from feeds.ics_values import CalendarMeta, VeventValues, clean_text, organizer, vevent_values
 from feeds.ics_writer import supported, vevent_bytes
@@ -78,27 +78,36 @@ _RENDERER = _renderer_fingerprint()
 
 def chunk_digest(pe: PublishedEvent, meta: CalendarMeta) -> str:
     """The key of an event's VEVENT bytes: its whole value and the calendar's identity."""
-    identity = f"{_RENDERER}|{meta.language.value}|{meta.host}|{meta.base_url}|".encode()
-    return hashlib.sha256(identity + _value(pe)).hexdigest()
+    digest = _identity(meta.language.value, meta.host, meta.base_url).copy()
+    digest.update(_value(pe))
+    return digest.hexdigest()
 
 
-_VALUES: dict[tuple[int, int], bytes] = {}  # (id, hash) -> digest of the value, this process
-_VALUES_MAX = 25_000  # about 6 MB: all of a 10,000-event calendar; larger ones only partly
+@lru_cache(maxsize=64)
+def _identity(language: str, host: str, base_url: str) -> hashlib._Hash:
+    """The digest of what every chunk of one calendar shares, to be copied per event."""
+    return hashlib.sha256(f"{_RENDERER}|{language}|{host}|{base_url}|".encode())
 
 
 def _value(pe: PublishedEvent) -> bytes:
-    """A digest of the event's whole value, stable across processes (its repr). Printing the
-    value cost a third of assembling a calendar, so this process remembers it under the
-    event's id and in-process hash: a different value with the same id and 64-bit hash is the
-    only way to be wrong, about one chance in 10^19 per change."""
-    memo = (pe.id, hash(pe))
-    value = _VALUES.get(memo)
-    if value is None:
-        if len(_VALUES) >= _VALUES_MAX:
-            _VALUES.clear()
-        value = hashlib.sha256(repr(pe).encode("utf-8", "surrogatepass")).digest()
-        _VALUES[memo] = value
-    return value
+    """Every field of the event as text, stable across processes: the repr of a flat tuple
+    of plain values, which costs a few microseconds, where the dataclasses' own repr cost a
+    third of assembling a calendar. ``tests/publish/test_chunk_digest.py`` holds it to
+    every field: a new one must be added here."""
+    e, sources = pe.event, pe.sources
+    flat = (  # enum members by ``_value_``: ``value`` is a property, read in Python
+        pe.id, pe.key, pe.status._value_, pe.sequence, pe.created, pe.last_modified,
+        pe.language._value_, pe.cancelled_at, e.title, _day(e.start), _day(e.end),
+        e.kind._value_, e.time, e.end_time, e.city, e.organisers, e.confidence, e.evidence,
+        e.series, e.tzid, len(sources),
+        *[(s.article_id, s.title, s.url, s.evidence, s.language._value_, s.published)
+          for s in sources],
+    )  # fmt: skip
+    return repr(flat).encode("utf-8", "surrogatepass")
+
+
+def _day(day: PartialDate | None) -> tuple[int | None, int, int] | None:
+    return None if day is None else (day.year, day.month, day.day)
 
 
 def render_vevent(pe: PublishedEvent, meta: CalendarMeta) -> bytes:

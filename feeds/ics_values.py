@@ -118,12 +118,10 @@ def organizer(meta: CalendarMeta) -> str:
 
 def vevent_values(pe: PublishedEvent, meta: CalendarMeta) -> VeventValues:
     event, lang = pe.event, meta.language
-    base, base_ok = _page_base(meta.base_url)
+    base, base_ok, text_ok = _page_base(meta.base_url)
     page = f"{base}{pe.id}"
     start, end = span(event)
-    location = None
-    if event.city and clean_text(event.city):
-        location = clean_text(_place(event.city, lang))
+    location, where = _places(event.city, lang) if event.city else (None, "")
     series = event.series if in_series(pe) else None
     return VeventValues(
         uid=clean_text(f"{pe.key}@{meta.host}"),
@@ -133,7 +131,7 @@ def vevent_values(pe: PublishedEvent, meta: CalendarMeta) -> VeventValues:
         start=start,
         end=end,
         summary=clean_text(_convert(event.title, lang)) or _kind_name(event.kind, lang),
-        description=_description(pe, lang, page),
+        description=_description(pe, lang, page if text_ok else clean_text(page), where),
         location=location,
         url=page if base_ok else clean_url(page),
         category=event.kind.value,
@@ -145,11 +143,13 @@ def vevent_values(pe: PublishedEvent, meta: CalendarMeta) -> VeventValues:
 
 
 @lru_cache(maxsize=16)
-def _page_base(base_url: str) -> tuple[str, bool]:
-    """An event page's address but its id, and whether such an address is a URL value: an id
-    (digits) never changes that, so it is decided once per base."""
+def _page_base(base_url: str) -> tuple[str, bool, bool]:
+    """An event page's address but its id, whether such an address is a URL value and
+    whether it is clean text as it is: an id (digits) never changes either, so they are
+    decided once per base."""
     base = f"{base_url.rstrip('/')}/events/"
-    return base, clean_url(f"{base}0") == f"{base}0"
+    probe = f"{base}0"
+    return base, clean_url(probe) == probe, clean_text(probe) == probe
 
 
 def utc(value: dt.datetime) -> dt.datetime:
@@ -210,6 +210,14 @@ def _local_name(text: str, lang: Language) -> str:
 
 
 @lru_cache(maxsize=1024)
+def _places(city: str, lang: Language) -> tuple[str | None, str]:
+    """A city's LOCATION (``None`` when the city cleans to nothing) and its name in the
+    description (empty when that cleans to nothing), decided once per city."""
+    where = clean_text(_place(city, lang))
+    return (where if clean_text(city) else None), where
+
+
+@lru_cache(maxsize=1024)
 def _place(city: str, lang: Language) -> str:
     """A canonical (English) city in the calendar's language: 青岛 / 青島 / Qingdao."""
     if lang is Language.EN:
@@ -224,8 +232,9 @@ def _kind_name(kind: Kind, lang: Language) -> str:
     return convert(KIND_NAMES_HANS[kind], lang)
 
 
-def _description(pe: PublishedEvent, lang: Language, page: str) -> str:
-    """What, where, who, then each source's evidence sentence and link, then the event page."""
+def _description(pe: PublishedEvent, lang: Language, page: str, where: str) -> str:
+    """What, where (the city's name), who, then each source's evidence sentence and link,
+    then the event page (cleaned text already)."""
     kind_label, where_label, organisers_label, sources_label, page_label = LABELS[lang]
     event = pe.event
 
@@ -233,8 +242,8 @@ def _description(pe: PublishedEvent, lang: Language, page: str) -> str:
         return clean_text(_convert(text, lang))
 
     lines = [f"{kind_label}: {_kind_name(event.kind, lang)}"]
-    if event.city and clean_text(_place(event.city, lang)):
-        lines.append(f"{where_label}: {clean_text(_place(event.city, lang))}")
+    if where:
+        lines.append(f"{where_label}: {where}")
     organisers = [n for n in (_local_name(o, lang) for o in event.organisers) if n]
     if organisers:
         lines.append(f"{organisers_label}: {', '.join(organisers)}")
@@ -248,5 +257,5 @@ def _description(pe: PublishedEvent, lang: Language, page: str) -> str:
                 lines.append(f"  {url}")
     elif local(event.evidence):
         lines += ["", local(event.evidence)]
-    lines += ["", f"{page_label}: {clean_text(page)}"]
+    lines += ["", f"{page_label}: {page}"]
     return "\n".join(lines)

@@ -7,8 +7,9 @@ connections that a forked child would inherit mid-flight (see STYLE.md). Each ch
 own engine. The work is cut into shards (event id modulo the shard count), so the cores stay
 busy to the end, and ordered: first the calendar variants subscribers asked for (language and
 filter, most asked for first, see :mod:`events.store.requests`), then each language's full
-calendar. A chunk an earlier shard kept is found, not rendered again. The warm-up never raises:
-it is only a speed-up, and a request renders what is missing.
+calendar. A chunk an earlier shard kept is found, not rendered again (unless the shard's last
+lookups found nothing, after which it asks the table less often, see :mod:`feeds.chunk_store`).
+The warm-up never raises: it is only a speed-up, and a request renders what is missing.
 """
 
 from __future__ import annotations
@@ -104,10 +105,13 @@ def _tasks(
 def _prepare(runtime: Runtime, task: Task) -> int:
     lang, query = task
     chunks = StoredChunks(ChunkCache(0), runtime.engine)  # nothing held in this process
-    with runtime.sessions() as session:
-        return prepare_chunks(
-            iter_events(session, query), calendar_meta(runtime.settings, lang), chunks
-        )
+    try:
+        with runtime.sessions() as session:
+            return prepare_chunks(
+                iter_events(session, query), calendar_meta(runtime.settings, lang), chunks
+            )
+    finally:
+        chunks.flush()
 
 
 _CHILD: Runtime | None = None  # each worker process opens its engine once

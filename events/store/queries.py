@@ -6,30 +6,24 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Select, String, case, cast, func, select
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from events.model import (
-    Kind,
-    Language,
-    PublishedArticle,
-    PublishedEvent,
-    SourceRef,
-    Status,
-)
-from events.store.codec import (
-    event_from_record,
-    event_row_record,
-    parse_published,
-    published_article,
+from events.model import Kind, PublishedArticle, PublishedEvent, Status
+from events.store.codec import published_article
+from events.store.published import (
+    EVENT_COLUMNS,
+    ORGANISERS,
+    EventValues,
+    organisers,
+    published_events,
+    unsourced_events,
 )
 from events.store.tables import (
     ArticleRow,
-    CorrectionRow,
     EventRow,
     IngestRunRow,
     MentionRow,
@@ -66,18 +60,8 @@ _last_day = case(
 )
 
 
-# Enum members by value: a dict read, where calling the enum costs a calendar microseconds
-# per event on every one of its events.
-_LANGUAGES = {member.value: member for member in Language}
-_STATUSES = {member.value: member for member in Status}
-
-# Events are read as plain rows, not ORM objects: a calendar reads every one of them, and the
-# identity map and instrumentation would cost a third of that time for nothing read-only.
-EventFields = EventRow | Row[Any]
-
-
 def _select(query: EventQuery, dialect: str = "sqlite") -> Select[Any]:
-    stmt = select(*EventRow.__table__.columns)
+    stmt = select(*EVENT_COLUMNS)
     if query.dated_only:
         stmt = stmt.where(EventRow.start.not_like("--%"))
     if query.undated_only:
@@ -115,10 +99,10 @@ def list_events(session: Session, query: EventQuery) -> list[PublishedEvent]:
     if query.organiser:  # organisers are a JSON list: matched here, on both databases
         needle = query.organiser.casefold()
         rows = [r for r in session.execute(stmt) if _organised_by(r, needle)]
-        return _published(session, rows[: query.limit])
+        return published_events(session, rows[: query.limit])
     if query.limit is not None:
         stmt = stmt.limit(query.limit)
-    return _published(session, session.execute(stmt).all())
+    return published_events(session, session.execute(stmt).all())
 
 
 def upcoming_and_recent(
@@ -144,25 +128,23 @@ def iter_events(
     if query.limit is not None and needle is None:
         stmt = stmt.limit(query.limit)
     left = query.limit
-    result = session.execute(stmt.execution_options(yield_per=batch))
-    names = list(result.keys())
+    # through the session's connection: the ORM's loading layer costs a calendar a third
+    # of its reading for plain rows
+    result = session.connection().execute(stmt.execution_options(yield_per=batch))
     for partition in result.partitions():
-        # a namespace per row: Row attribute reads cost a calendar a third of its reading
-        rows: Sequence[Any] = [
-            SimpleNamespace(**dict(zip(names, r, strict=True))) for r in partition
-        ]
+        rows: Sequence[EventValues] = partition
         if needle is not None:
             rows = [r for r in rows if _organised_by(r, needle)]
         if left is not None:
             rows = rows[:left]
             left -= len(rows)
-        yield from _published(session, rows) if sources else _unsourced(rows)
+        yield from published_events(session, rows) if sources else unsourced_events(rows)
         if left == 0:
             break
 
 
-def _organised_by(row: EventFields, needle: str) -> bool:
-    return any(needle in o.casefold() for o in row.organisers)
+def _organised_by(row: EventValues, needle: str) -> bool:
+    return any(needle in o.casefold() for o in organisers(row[ORGANISERS]))
 
 
 def event_facets(session: Session) -> tuple[list[str], list[str]]:
@@ -176,67 +158,8 @@ def event_facets(session: Session) -> tuple[list[str], list[str]]:
 
 
 def get_event(session: Session, event_id: int) -> PublishedEvent | None:
-    row = session.get(EventRow, event_id)
-    return _published(session, [row])[0] if row is not None else None
-
-
-def _published(session: Session, rows: Sequence[EventFields]) -> list[PublishedEvent]:
-    sources: dict[int, list[SourceRef]] = defaultdict(list)
-    ids = [r.id for r in rows]
-    for chunk_start in range(0, len(ids), 500):
-        chunk = ids[chunk_start : chunk_start + 500]
-        owner = {event_id: event_id for event_id in chunk}
-        merges = session.execute(
-            select(CorrectionRow.event_id, CorrectionRow.merge_into)
-            .where(CorrectionRow.action == "merge", CorrectionRow.merge_into.in_(chunk))
-            .order_by(CorrectionRow.id)
-        ).all()
-        owner.update({child: parent for child, parent in merges if parent is not None})
-        pairs = session.execute(
-            select(
-                MentionRow.event_id,
-                MentionRow.evidence,
-                ArticleRow.id,
-                ArticleRow.title,
-                ArticleRow.url,
-                ArticleRow.language,
-                ArticleRow.published,
-            )  # the columns a source reference shows, not the article's text
-            .join(ArticleRow, MentionRow.article_id == ArticleRow.id)
-            .where(MentionRow.event_id.in_(list(owner)), ArticleRow.retired_at.is_(None))
-            .order_by(ArticleRow.id)
-        ).all()
-        for event_id, evidence, article_id, title, url, language, published in pairs:
-            sources[owner[event_id]].append(
-                SourceRef(
-                    article_id=article_id,
-                    title=title,
-                    url=url,
-                    evidence=evidence,
-                    language=_LANGUAGES[language],
-                    published=parse_published(published),
-                )
-            )
-    return [_published_event(row, tuple(sources[row.id])) for row in rows]
-
-
-def _unsourced(rows: Sequence[EventFields]) -> list[PublishedEvent]:
-    return [_published_event(row, ()) for row in rows]
-
-
-def _published_event(row: EventFields, sources: tuple[SourceRef, ...]) -> PublishedEvent:
-    return PublishedEvent(
-        id=row.id,
-        key=row.key,
-        event=event_from_record(event_row_record(row)),
-        status=_STATUSES[row.status],
-        sequence=row.sequence,
-        created=row.created,
-        last_modified=row.updated,
-        sources=sources,
-        language=_LANGUAGES[row.language],
-        cancelled_at=row.cancelled_at,
-    )
+    row = session.execute(select(*EVENT_COLUMNS).where(EventRow.id == event_id)).first()
+    return published_events(session, [row])[0] if row is not None else None
 
 
 @dataclass(frozen=True)
@@ -277,8 +200,8 @@ def get_article(session: Session, article_id: int) -> PublishedArticle | None:
 
 def article_events(session: Session, article_id: int) -> list[PublishedEvent]:
     ids = select(MentionRow.event_id).where(MentionRow.article_id == article_id)
-    rows = session.scalars(select(EventRow).where(EventRow.id.in_(ids)).order_by(EventRow.start))
-    return _published(session, list(rows))
+    stmt = select(*EVENT_COLUMNS).where(EventRow.id.in_(ids)).order_by(EventRow.start)
+    return published_events(session, session.execute(stmt).all())
 
 
 def _article_tags(

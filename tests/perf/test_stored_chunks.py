@@ -159,6 +159,7 @@ def test_a_locked_sqlite_store_delays_a_request_briefly_not_for_the_lock_timeout
     try:
         started = time.monotonic()
         chunks.keep({"a" * 64: b"BEGIN:VEVENT\r\nEND:VEVENT\r\n"})
+        chunks.flush()
         assert time.monotonic() - started < 5  # not the 30 s lock timeout
     finally:
         ingest.rollback()
@@ -168,3 +169,50 @@ def test_a_locked_sqlite_store_delays_a_request_briefly_not_for_the_lock_timeout
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == SQLITE_WAIT_MS
     engine.dispose()
+
+
+def test_kept_bodies_come_back_byte_for_byte(engine: Engine, sessions: object) -> None:
+    """Text bodies travel as one JSON document, others row by row: either way the bytes that
+    come back are the bytes kept (escapes, line ends, every script, non-UTF-8, NUL)."""
+    now = dt.datetime.now(dt.UTC)
+    text = {
+        "a" * 64: 'BEGIN:VEVENT\r\nSUMMARY:标准\\,化 "引号" 標準 \t\u2028\U0001f600\r\n'.encode(),
+        "b" * 64: b"",
+        "c" * 64: b"\\u0041 \\\\ } ] " * 500,
+    }
+    other = {"d" * 64: b"\xff\xfe not UTF-8", "e" * 64: b"a NUL \x00 inside"}
+    for chunks in (text, other, {**text, **other}):
+        with engine.begin() as connection:
+            save_chunks(connection, chunks, now)
+    with engine.connect() as connection:
+        assert load_chunks(connection, [*text, *other]) == {**text, **other}
+
+
+def test_a_cold_table_is_asked_less_and_less_until_it_finds_something(
+    engine: Engine, sessions: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a lookup that found nothing the next 1, 2, 4 … blocks are not looked up in the
+    table (a never-rendered calendar finds nothing there); one that finds anything starts
+    over, so a warm table is asked for every block."""
+    import feeds.chunk_store
+
+    asked: list[int] = []
+    original = feeds.chunk_store.load_chunks
+
+    def counting(connection: Any, digests: Any) -> Any:
+        asked.append(block)
+        return original(connection, digests)
+
+    monkeypatch.setattr(feeds.chunk_store, "load_chunks", counting)
+    chunks = StoredChunks(ChunkCache(0), engine)
+    for block in range(40):  # nothing kept: a cold calendar of 40 blocks
+        assert chunks.lookup([f"{block:064}"]) == {}
+    assert asked == [0, 2, 5, 10, 19, 36]
+    kept_digest = "k" * 64
+    with engine.begin() as connection:
+        save_chunks(connection, {kept_digest: b"kept"}, dt.datetime.now(dt.UTC))
+    asked.clear()
+    for block in range(40, 60):
+        found = chunks.lookup([kept_digest])
+        assert found == ({kept_digest: b"kept"} if asked and asked[-1] == block else {})
+    assert asked == [53, *range(54, 60)]  # the next probe finds it: every block asked again

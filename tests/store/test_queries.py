@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from events.model import Article, Event, Kind, Language, PartialDate
@@ -19,6 +20,7 @@ from events.store.queries import (
     list_events,
     upcoming_and_recent,
 )
+from events.store.tables import EventRow
 from events.store.writer import save_article
 
 pytestmark = pytest.mark.store
@@ -129,3 +131,27 @@ def test_upcoming_and_recent_read_at_most_the_limit_each(stored: sessionmaker[Se
     assert titles(upcoming) == ["正在进行的活动周", "今天的论坛"]
     assert titles(recent) == ["过去的会议", "跨年的活动"]
     assert titles(later) == ["将来的会议"]
+
+
+def test_published_values_are_the_stored_values_as_the_orm_reads_them(
+    stored: sessionmaker[Session],
+) -> None:
+    """Stamps and organisers are decoded without SQLAlchemy's processors (for speed): they
+    must come out as the ORM's column types give them, on either database."""
+    with stored.begin() as s:  # a cancelled event, so cancelled_at has a value too
+        cancelled = s.scalars(select(EventRow).order_by(EventRow.id)).first()
+        assert cancelled is not None
+        cancelled.status, cancelled.cancelled_at = "CANCELLED", T0 + dt.timedelta(hours=3)
+    since = EventQuery(dated_only=False, cancelled_since=T0)
+    with stored() as s:
+        published = {pe.id: pe for pe in list_events(s, since)}
+        rows = {row.id: row for row in s.scalars(select(EventRow))}
+    assert published.keys() == rows.keys() and any(r.organisers for r in rows.values())
+    for event_id, pe in published.items():
+        row = rows[event_id]
+        assert (pe.created, pe.last_modified, pe.cancelled_at) == (
+            row.created, row.updated, row.cancelled_at
+        )  # fmt: skip
+        assert pe.created.tzinfo is dt.UTC and pe.last_modified.tzinfo is dt.UTC
+        assert pe.event.organisers == tuple(row.organisers)
+    assert published[cancelled.id].cancelled_at == T0 + dt.timedelta(hours=3)
