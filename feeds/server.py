@@ -79,6 +79,14 @@ def gunicorn_options(settings: Settings, *, host: str, port: int, workers: int) 
     }
 
 
+def warm_preloaded(server: Any) -> None:
+    """gunicorn's ``when_ready`` for `gunicorn wsgi:app` (gunicorn.conf.py): the app the master
+    preloaded is warmed as `stdcal serve` warms it, before the first worker is forked, so that
+    a fresh worker's first calendar does not also pay for loading OpenCC, Babel and templates."""
+    warm(server.app.wsgi())
+    gc.freeze()
+
+
 def no_threads_at_fork(server: Any, _worker: Any) -> None:
     """Say so loudly if the master ever runs a thread when it forks: the worker would inherit
     whatever lock that thread holds."""
