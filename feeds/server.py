@@ -83,8 +83,10 @@ def warm_preloaded(server: Any) -> None:
     """gunicorn's ``when_ready`` for `gunicorn wsgi:app` (gunicorn.conf.py): the app the master
     preloaded is warmed as `stdcal serve` warms it, before the first worker is forked, so that
     a fresh worker's first calendar does not also pay for loading OpenCC, Babel and templates."""
-    warm(server.app.wsgi())
-    gc.freeze()
+    app = server.app.wsgi()
+    if isinstance(app, Flask) and "stdcal" in app.extensions:  # not another app run from here
+        warm(app)
+        gc.freeze()
 
 
 def no_threads_at_fork(server: Any, _worker: Any) -> None:
