@@ -144,7 +144,8 @@ def _add_entry(fg: FeedGenerator, entry: FeedEntry) -> None:
         fe.author(name=clean_text(entry.author))
     if entry.summary:
         fe.summary(clean_text(entry.summary))
-    fe.content(clean_text(entry.content_html), type="html")
+    if entry.content_html.strip():  # a page that was a headline alone has no content to give
+        fe.content(clean_text(entry.content_html), type="html")
     if entry.categories:
         fe.category([{"term": clean_text(c)} for c in entry.categories])
     extension = getattr(fe, EXTENSION)

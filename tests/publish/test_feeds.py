@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import time
@@ -284,3 +285,11 @@ def test_json_feed_without_next_page_or_hub() -> None:
 def test_json_feed_drops_unencodable_characters() -> None:
     body = render_json_feed([article_entry(published_article(HOSTILE), BASE, None)], channel())
     assert json.loads(body)["items"][0]["title"] == "<script>alert(1)</script> ]]> abc"
+
+
+def test_an_entry_without_content_has_no_empty_content_element() -> None:
+    bare = dataclasses.replace(entries()[0], content_html="")
+    atom = render_atom([bare], channel())
+    assert b"<content" not in atom
+    parsed = feedparser.parse(atom)
+    assert not parsed.bozo and parsed.entries[0].title == bare.title
