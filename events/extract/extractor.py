@@ -447,17 +447,23 @@ _EXPIRES = re.compile(r"\b(?:expires?|closes?|ends?)\b|截止|結束|结束", re
 
 
 def _row_deadline(ctx: ArticleContext, sentence: str, mention: DateMention, row: str) -> Event:
-    year = resolve_year(ctx, mention, sentence, row)
+    return _deadline_event(ctx, sentence, mention, row, resolve_year(ctx, mention, sentence, row))
+
+
+def _deadline_event(
+    ctx: ArticleContext, sentence: str, mention: DateMention, title: str, year: int | None
+) -> Event:
+    """One day something is due by: a day-long event of the page's issuer, in its city."""
     start, _ = _dates(mention, year)
     return Event(
-        title=row,
+        title=title,
         start=start,
         end=start,
         kind=Kind.DEADLINE,
         time=mention.time,
         city=ctx.city,
         organisers=tuple(_issuer(ctx)),
-        confidence=0.7 if start.known else 0.5,
+        confidence=0.75 if start.known else 0.55,
         evidence=sentence[:500],
     )
 
@@ -475,18 +481,9 @@ def _deadline(
     said = sentence[: mention.stop + 12].lower()
     if not _contains(nearby.lower(), _SUBMIT) and not _contains(said, _CLOSES):
         return None
-    year = resolve_year(ctx, mention, sentence, None)
-    start, _ = _dates(mention, year)
-    return Event(
-        title=deadline_title(nearby, ctx.article.language),
-        start=start,
-        end=start,
-        kind=Kind.DEADLINE,
-        time=mention.time,
-        city=ctx.city,
-        organisers=tuple(_issuer(ctx)),
-        confidence=0.75 if start.known else 0.55,
-        evidence=sentence[:500],
+    title = deadline_title(nearby, ctx.article.language)
+    return _deadline_event(
+        ctx, sentence, mention, title, resolve_year(ctx, mention, sentence, None)
     )
 
 
