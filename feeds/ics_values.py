@@ -162,7 +162,7 @@ def utc(value: dt.datetime) -> dt.datetime:
 def zone(tzid: str) -> ZoneInfo:
     try:
         return ZoneInfo(tzid)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
         return ZoneInfo(SHANGHAI)
 
 

@@ -97,7 +97,7 @@ def parse_zone(value: str | None) -> ZoneInfo | None:
         return None
     try:
         return ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
         raise BadParameter("tz", value, "an IANA time zone such as Asia/Shanghai") from None
 
 

@@ -142,9 +142,10 @@ def _add_entry(fg: FeedGenerator, entry: FeedEntry) -> None:
     fe.updated(entry.updated)
     if entry.author:
         fe.author(name=clean_text(entry.author))
-    if entry.summary:
-        fe.summary(clean_text(entry.summary))
-    if entry.content_html.strip():  # a page that was a headline alone has no content to give
+    has_content = bool(entry.content_html.strip())
+    if entry.summary or not has_content:  # a page that was a headline alone: its headline
+        fe.summary(clean_text(entry.summary or entry.title))
+    if has_content:
         fe.content(clean_text(entry.content_html), type="html")
     if entry.categories:
         fe.category([{"term": clean_text(c)} for c in entry.categories])

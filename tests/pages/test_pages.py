@@ -89,7 +89,8 @@ def test_the_configured_default_applies_last(settings: Settings, engine: Engine)
 @pytest.mark.parametrize(
     ("path", "name"),
     [("/?lang=fr", "lang"), ("/?script=latin", "script"), ("/?month=soon", "month"),
-     ("/?tz=Mars/Olympus", "tz"), ("/embed/events?limit=0", "limit")],
+     ("/?tz=Mars/Olympus", "tz"), ("/?tz=" + "Asia" * 100, "tz"),
+     ("/embed/events?limit=0", "limit")],
 )  # fmt: skip
 def test_malformed_view_parameters_are_400s(client: FlaskClient, path: str, name: str) -> None:
     response = client.get(path)
