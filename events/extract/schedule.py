@@ -19,7 +19,8 @@ _NAME_MIN, _NAME_MAX, _LATIN_NAME_MAX = 2, 30, 60
 _ISO_STAMP = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
 _FURNITURE = re.compile(
     r"发布|發布|發佈|更新|来源|來源|作者|浏览|瀏覽|点击|點擊|上一篇|下一篇|相关|相關|"
-    r"消息|电讯|電訊|讯|訊|报道|報導|记者|記者|"  # a dateline: the report's day, not an event's
+    # a dateline: the report's day, not an event's
+    r"消息|电讯|電訊|报讯|報訊|网讯|網訊|社讯|社訊|报道|報導|记者|記者|"
     r"修订|修訂|修正|印发|印發|\b(?:revised|amended)\b|"
     r"\b(?:posted|updated|published|source|author|views?|previous|next|copyright|ref)\b|"
     r"[〔\[]\d{4}[〕\]]|文号|文號|"  # a letter's reference and a document number

@@ -448,8 +448,13 @@ def test_a_table_row_of_an_event_named_after_the_day() -> None:
         ),
         ("标准动态\n市局召开标准化工作会议 2023-10-13\n团体标准宣贯会举行 2023-10-08", []),
         ("規範\n(2020年4月14日第二次修訂)", []),
+        (
+            "会议安排\n本届论坛分主论坛和分论坛,请各单位按时参会,具体安排如下。\n"
+            "第五届信息通讯标准论坛 10月12日",
+            [("--10-12", "--10-12", "forum")],
+        ),
     ],
-    ids=["hant-exam-rows", "en-key-dates", "stamped-headlines", "revision-note"],
+    ids=["hant-exam-rows", "en-key-dates", "stamped-headlines", "revision-note", "news-word"],
 )  # fmt: skip
 def test_schedule_rows(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert events_of(text) == expected
