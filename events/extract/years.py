@@ -47,7 +47,7 @@ def name_years(text: str) -> list[int]:
     """Years written as part of a name: ``2023青島國際標準化大會``, ``2022年全权代表大会``,
     ``2021 Qingdao Forum``, ``Standards Conclave 2022``, ``WTSA-24`` (not ``2023年度``,
     ``2015-2020``, ``自1973年``, ``in 2015``, ``ISO/TC-20``)."""
-    found = [2000 + int(m.group(1)) for m in _ACRONYM_YEAR.finditer(text)]
+    found = [2000 + int(m.group(1)) for m in _ACRONYM_YEAR.finditer(text)] if "-" in text else []
     if _YEAR.search(text) is None:
         return found
     found += [int(m.group(1)) for m in _ZH_NAME_YEAR.finditer(text)]
