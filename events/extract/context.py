@@ -118,7 +118,11 @@ def article_context(article: Article) -> ArticleContext:
         ordinal_year=max(ordinals) if ordinals else None,
         text_year=_text_year(article.body, article.language),
         only_year=_only_year(article.body, article.language),
-        edition_year=_edition_year(f"{article.title}\n{article.body}"),
+        edition_year=(  # read only where it is used: an English page that dates nothing
+            _edition_year(f"{article.title}\n{article.body}")
+            if article.language is Language.EN and article.published is None
+            else None
+        ),
     )
 
 
