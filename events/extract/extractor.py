@@ -99,9 +99,10 @@ _STAMP_AT = 16
 def _headline_events(
     ctx: ArticleContext, events: list[Event], reported: Anchor | None, weekdays: Weekdays
 ) -> None:
-    """A headline may be the only place a day is written (``9th June 2016 is World
-    Accreditation Day``, a page that is one line): its events count where the body gave none
-    on that day, so a headline repeating the body adds nothing."""
+    """A headline, or a date line set apart beside it, may be the only place a day is written
+    (``9th June 2016 is World Accreditation Day``, a page that is one line, ``9-11 December
+    2015, Barcelona, Spain`` under an event's name): their events count where the body gave
+    none on that day, so a headline repeating the body adds nothing."""
     title = ctx.article.title
     hant = ctx.article.language is Language.HANT
     for heading, line in _headings_with_dates(ctx.article, hant):
@@ -138,6 +139,7 @@ def _line_events(
     reported: Anchor | None,
     weekdays: Weekdays,
 ) -> None:
+    """The events of one line read outside the body, on the days the body left empty."""
     hant = ctx.article.language is Language.HANT
     days = {(e.start.month, e.start.day) for e in events}
     mentions = with_relative(title, dates_in(title, hant), reported, weekdays)
