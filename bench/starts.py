@@ -34,15 +34,12 @@ import threading
 import time
 import urllib.error
 import urllib.request
-import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 
-from sqlalchemy import text
-
-from events.store.db import in_schema, make_engine
+from events.store.db import scratch_schema
 
 PROJECT = Path(__file__).resolve().parent.parent
 STDCAL = [sys.executable, "-m", "feeds.cli"]
@@ -84,16 +81,8 @@ def database(url: str | None, directory: Path) -> Iterator[str]:
     if not url or not url.startswith("postgresql"):
         yield f"sqlite:///{directory / 'starts.sqlite3'}"
         return
-    schema = f"starts_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(url)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield in_schema(url, schema)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with scratch_schema(url, "starts") as scoped:
+        yield scoped
 
 
 class Serving:

@@ -7,13 +7,16 @@ Migrations run through Alembic from code (no ini file), at start and from ``stdc
 from __future__ import annotations
 
 import os
+import uuid
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -31,6 +34,22 @@ def in_schema(url: str, schema: str) -> str:
     so a process started from it (a spawned warm-up, a child server) opens the same store."""
     separator = "&" if "?" in url else "?"
     return f"{url}{separator}options=-csearch_path%3D{schema}"
+
+
+@contextmanager
+def scratch_schema(url: str, prefix: str) -> Iterator[str]:
+    """A PostgreSQL schema made for one run and dropped after it, named in the URL so a child
+    process opens it too (tests and benchmarks that start the service as a process)."""
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield in_schema(url, schema)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
 
 
 def make_engine(url: str, **options: Any) -> Engine:

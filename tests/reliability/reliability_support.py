@@ -10,7 +10,6 @@ import re
 import resource
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,11 +18,11 @@ import feedparser
 from flask.testing import FlaskClient
 from ical.calendar_stream import IcsCalendarStream
 from pages.htmlcheck import html_problems
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from support import PROJECT
 
-from events.store.db import in_schema, make_engine
+from events.store.db import scratch_schema
 from events.store.tables import ArticleRevisionRow, ArticleRow, EventRow, MentionRow
 
 STDCAL = [sys.executable, "-c", "from feeds.cli import main; main()"]
@@ -38,16 +37,8 @@ def child_database(base_url: str | None, directory: Path) -> Iterator[str]:
     if not base_url or not base_url.startswith("postgresql"):
         yield f"sqlite:///{directory / 'child.sqlite3'}"
         return
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(base_url)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield in_schema(base_url, schema)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with scratch_schema(base_url, "t") as scoped:
+        yield scoped
 
 
 def child_env(database_url: str, directory: Path, **settings: str) -> dict[str, str]:
