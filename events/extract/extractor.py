@@ -12,10 +12,20 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from events import observances
 from events.extract import places
+from events.extract.clauses import (
+    counted_as_of,
+    event_noun_before,
+    in_force_by,
+    is_period,
+    last_event_noun,
+    opens,
+    recurring,
+    says_closing,
+)
 from events.extract.context import ArticleContext, article_context
 from events.extract.dates import DateMention, Day, dates_in, find_dates
 from events.extract.durations import last_day
@@ -200,21 +210,6 @@ def _dates(
     return start, end
 
 
-_OPENS = re.compile(
-    r"(?:启动|啟動)(?![^,,。]{0,6}(?:会|會|仪式|儀式|典礼|典禮))|开始|開始|拉开帷幕|拉開帷幕|开启|開啟|"
-    r"\bkick(?:s|ed)? off\b|\blaunch(?:es|ed)?\b",
-    re.I,
-)
-
-
-def _opens(sentence: str, mention: DateMention, clause: str) -> bool:
-    """Whether the words around a single day say only that something began on it."""
-    before = sentence[max(0, mention.begin - 16) : mention.begin]
-    after = sentence[mention.stop :].lstrip()
-    said = _OPENS.search(clause[:80])  # read past 60 so ``启动…会议`` is seen whole
-    return bool((said and said.start() < 60) or _OPENS.search(before) or after.startswith("起"))
-
-
 def _day(day: Day, year: int | None) -> PartialDate:
     return PartialDate(day[0] if day[0] is not None else year, day[1], day[2])
 
@@ -288,32 +283,32 @@ def _event(
         return _deadline(ctx, sentence, mention, clause)
     if _LABEL.search(sentence[: mention.begin]) and ctx.subject is not None:
         return _notice_subject(ctx, sentence, mention)
-    if _recurring(sentence, mention):
+    if recurring(sentence, mention):
         return None  # 每年的10月14日, on 14 October each year, 将5月20日定为…: no occurrence
     name = _nearest_name(sentence_names(), mention, following)
     happens = (
         _contains(clause, _HAPPEN)
         or _contains(sentence[: mention.begin][-40:], _HAPPEN)
-        or _EN_EVENT_NOUN.search(sentence[max(0, mention.begin - 50) : mention.begin]) is not None
-        or _is_period(sentence, mention)
+        or event_noun_before(sentence, mention) is not None
+        or is_period(sentence, mention)
     )
     if name is None and not happens:
         row = row_name(sentence, mention, len(find_dates(sentence)) - 1)
         if row is None:
             return None
-        if _contains(row.lower(), _CLOSES) or _EXPIRES.search(row):
+        if _contains(row.lower(), _CLOSES) or says_closing(row):
             return _row_deadline(ctx, sentence, mention, row)
         name = Name(row, 0, 0, specific=True)  # the row's words name its day
     around = sentence[max(0, mention.begin - 30) : mention.stop + 40]
     if _contains(around, _HISTORY) and (name is None or not name.specific):
         return None  # a founding, signing or publication date
-    noun = _last(_EN_NOUN.finditer(sentence, max(0, mention.begin - 50), mention.begin))
+    noun = last_event_noun(sentence, mention)
     kind = (
         (head_kind(name.text) if name else None)
         or (head_kind(noun.group(0)) if noun else None)
         or (
             Kind.CAMPAIGN
-            if mention.form == "window" or _is_period(sentence, mention)
+            if mention.form == "window" or is_period(sentence, mention)
             else Kind.OTHER
         )
     )
@@ -324,7 +319,7 @@ def _event(
     start, end = _dates(
         mention,
         year,
-        opens=_opens(sentence, mention, clause),
+        opens=opens(sentence, mention, clause),
         lasting=sentence[mention.stop : mention.stop + 40],
     )
     title = name.text if name and name.specific else fallback_title(name, kind, ctx)
@@ -356,44 +351,6 @@ def _event(
     )
 
 
-_EVERY = re.compile(
-    r"(?:每年|每一年|每逢|每届|每屆)[的]?\s*$|\b(?:annually|every year|each year|yearly)\s+on\s*$|"
-    r"任期|\bterm of office\b[^.;]*$",  # a term of office spans years; no event happens on it
-    re.I,
-)
-_EVERY_AFTER = re.compile(
-    r"^\s*(?:each|every)\s+year\b|^\s*annually\b|^\s*(?:定为|定為|订为|訂為|设为|設為|确定为|確定為)",
-    re.I,
-)
-
-
-def _recurring(sentence: str, mention: DateMention) -> bool:
-    """A date said of every year, named as a day being designated or bounding a term of office
-    is not an occurrence."""
-    before = sentence[max(0, mention.begin - 30) : mention.begin]
-    return bool(_EVERY.search(before) or _EVERY_AFTER.search(sentence[mention.stop :]))
-
-
-# ``公示期为8月13日至8月19日``, ``申請期為…至…``, ``于3月15日至5月14日期间就…征集意见``:
-# a span the text calls a period of something being open is itself an event (a window).
-_PERIOD_BEFORE = re.compile(
-    r"(?:[\u4e00-\u9fff](?:期|期间|期間)|(?:申报|申報|报名|報名|申请|申請|受理|征集|徵集|公示|报送|報送|"
-    r"提交|收件|登记|登記)(?:时间|時間|日期))\s*(?:为|為|是|:|:)?\s*(?:自|从|從|由)?\s*$"
-)
-_PERIOD_AFTER = re.compile(
-    r"\s*(?:期间|期間|间|間)\s*[,,]?\s*(?:就|向|开展|開展|进行|進行|征|徵|受理|接受)"
-)
-
-
-def _is_period(sentence: str, mention: DateMention) -> bool:
-    if mention.end is None:
-        return False
-    if mention.form == "window":
-        return True  # 自…起至…止, 前后各一周: open for a while
-    before = sentence[max(0, mention.begin - 12) : mention.begin]
-    return bool(_PERIOD_BEFORE.search(before) or _PERIOD_AFTER.match(sentence, mention.stop))
-
-
 def _only_city(sentence: str) -> str | None:
     """The city of a sentence that names exactly one."""
     found = set(places.cities_in(sentence))
@@ -421,31 +378,8 @@ def _issuer(ctx: ArticleContext) -> list[str]:
     return [issuer] if is_organisation(issuer) else []
 
 
-# A lower-case event noun right before an English date (``a door-to-door campaign … on October
-# 15 and 16``): the sentence names an occurrence even without a title-case name or a verb.
-_EN_NOUNS = (
-    r"\b(?:campaign|seminar|workshop|meeting|conference|forum|webinar|ceremony|training|"
-    r"celebration|exhibition|expo|summit|symposium|lecture|run|walk|reception|plenary|session|"
-    r"anniversary|birthday|gala|fair|festival|course)s?\b"
-)
-_EN_NOUN = re.compile(_EN_NOUNS)
-_EN_EVENT_NOUN = re.compile(_EN_NOUNS + r"[^.;:]{0,40}(?:\b(?:on|from)|\()\s*$")
-
-
-def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
-    return next(iter(reversed(list(matches))), None)
-
-
 def _contains(text: str, words: list[str]) -> bool:
     return any(w in text for w in words)
-
-
-_AS_OF = re.compile(r"(?:^|[,,;;。:])\s*(?:截至|截止|\bas of|\bas at)\s*$", re.I)
-_AS_OF_AFTER = re.compile(r"\s*[,,]")
-_IN_FORCE_AFTER = re.compile(r"\s*(?:已)?(?:实施|實施|施行|发布|發布|生效|颁布|頒布)")
-
-
-_EXPIRES = re.compile(r"\b(?:expires?|closes?|ends?)\b|截止|結束|结束", re.I)
 
 
 def _row_deadline(ctx: ArticleContext, sentence: str, mention: DateMention, row: str) -> Event:
@@ -475,10 +409,8 @@ def _deadline(
 ) -> Event | None:
     """A day something must be done by: said so outright (``截止``, ``due``), or a ``before``
     whose sentence says what is handed in (``请于10月30日前报送``, ``comments … until``)."""
-    if _AS_OF.search(sentence, 0, mention.begin) and _AS_OF_AFTER.match(sentence, mention.stop):
-        return None  # ``截至2023年5月31日,共有…``: the day figures are counted to
-    if _IN_FORCE_AFTER.match(sentence, mention.stop):
-        return None  # ``于2020年7月31日前实施``: a condition on a standard, nothing handed in
+    if counted_as_of(sentence, mention) or in_force_by(sentence, mention):
+        return None
     nearby = sentence[: mention.begin][-80:] + clause[:120]
     said = sentence[: mention.stop + 12].lower()
     if not _contains(nearby.lower(), _SUBMIT) and not _contains(said, _CLOSES):
@@ -492,7 +424,7 @@ def _deadline(
 def _notice_subject(ctx: ArticleContext, sentence: str, mention: DateMention) -> Event:
     subject = ctx.subject or ""
     year = resolve_year(ctx, mention, sentence, subject)
-    start, end = _dates(mention, year, opens=_opens(sentence, mention, sentence[mention.stop :]))
+    start, end = _dates(mention, year, opens=opens(sentence, mention, sentence[mention.stop :]))
     kind = ctx.subject_kind or Kind.CAMPAIGN
     if mention.form == "window" and kind in (Kind.OTHER, Kind.MEETING):
         kind = Kind.CAMPAIGN

@@ -1,0 +1,111 @@
+"""What the words around a date say of it, whatever else the sentence holds: that something
+only began then, that the day recurs every year, that a span is a period something stays open,
+that an English event noun leads to it, and the words that make a day no deadline (a count
+as of it, a standard in force by it) or say that something closes.
+
+Each reading is a small test of the text beside one date mention; the extractor decides what
+they add up to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from events.extract.dates import DateMention
+
+_OPENS = re.compile(
+    r"(?:启动|啟動)(?![^,,。]{0,6}(?:会|會|仪式|儀式|典礼|典禮))|开始|開始|拉开帷幕|拉開帷幕|开启|開啟|"
+    r"\bkick(?:s|ed)? off\b|\blaunch(?:es|ed)?\b",
+    re.I,
+)
+
+
+def opens(sentence: str, mention: DateMention, clause: str) -> bool:
+    """Whether the words around a single day say only that something began on it."""
+    before = sentence[max(0, mention.begin - 16) : mention.begin]
+    after = sentence[mention.stop :].lstrip()
+    said = _OPENS.search(clause[:80])  # read past 60 so ``启动…会议`` is seen whole
+    return bool((said and said.start() < 60) or _OPENS.search(before) or after.startswith("起"))
+
+
+_EVERY = re.compile(
+    r"(?:每年|每一年|每逢|每届|每屆)[的]?\s*$|\b(?:annually|every year|each year|yearly)\s+on\s*$|"
+    r"任期|\bterm of office\b[^.;]*$",  # a term of office spans years; no event happens on it
+    re.I,
+)
+_EVERY_AFTER = re.compile(
+    r"^\s*(?:each|every)\s+year\b|^\s*annually\b|^\s*(?:定为|定為|订为|訂為|设为|設為|确定为|確定為)",
+    re.I,
+)
+
+
+def recurring(sentence: str, mention: DateMention) -> bool:
+    """A date said of every year, named as a day being designated or bounding a term of office
+    is not an occurrence."""
+    before = sentence[max(0, mention.begin - 30) : mention.begin]
+    return bool(_EVERY.search(before) or _EVERY_AFTER.search(sentence[mention.stop :]))
+
+
+# ``公示期为8月13日至8月19日``, ``申請期為…至…``, ``于3月15日至5月14日期间就…征集意见``:
+# a span the text calls a period of something being open is itself an event (a window).
+_PERIOD_BEFORE = re.compile(
+    r"(?:[\u4e00-\u9fff](?:期|期间|期間)|(?:申报|申報|报名|報名|申请|申請|受理|征集|徵集|公示|报送|報送|"
+    r"提交|收件|登记|登記)(?:时间|時間|日期))\s*(?:为|為|是|:|:)?\s*(?:自|从|從|由)?\s*$"
+)
+_PERIOD_AFTER = re.compile(
+    r"\s*(?:期间|期間|间|間)\s*[,,]?\s*(?:就|向|开展|開展|进行|進行|征|徵|受理|接受)"
+)
+
+
+def is_period(sentence: str, mention: DateMention) -> bool:
+    if mention.end is None:
+        return False
+    if mention.form == "window":
+        return True  # 自…起至…止, 前后各一周: open for a while
+    before = sentence[max(0, mention.begin - 12) : mention.begin]
+    return bool(_PERIOD_BEFORE.search(before) or _PERIOD_AFTER.match(sentence, mention.stop))
+
+
+# A lower-case event noun right before an English date (``a door-to-door campaign … on October
+# 15 and 16``): the sentence names an occurrence even without a title-case name or a verb.
+_EN_NOUNS = (
+    r"\b(?:campaign|seminar|workshop|meeting|conference|forum|webinar|ceremony|training|"
+    r"celebration|exhibition|expo|summit|symposium|lecture|run|walk|reception|plenary|session|"
+    r"anniversary|birthday|gala|fair|festival|course)s?\b"
+)
+_EN_NOUN = re.compile(_EN_NOUNS)
+_EN_EVENT_NOUN = re.compile(_EN_NOUNS + r"[^.;:]{0,40}(?:\b(?:on|from)|\()\s*$")
+
+
+def event_noun_before(sentence: str, mention: DateMention) -> re.Match[str] | None:
+    """``a door-to-door campaign … on October 15``: an event noun leading to the date."""
+    return _EN_EVENT_NOUN.search(sentence[max(0, mention.begin - 50) : mention.begin])
+
+
+def last_event_noun(sentence: str, mention: DateMention) -> re.Match[str] | None:
+    """The event noun nearest before the date (``a training course … on Tuesday``)."""
+    found = list(_EN_NOUN.finditer(sentence, max(0, mention.begin - 50), mention.begin))
+    return found[-1] if found else None
+
+
+_AS_OF = re.compile(r"(?:^|[,,;;。:])\s*(?:截至|截止|\bas of|\bas at)\s*$", re.I)
+_AS_OF_AFTER = re.compile(r"\s*[,,]")
+_IN_FORCE_AFTER = re.compile(r"\s*(?:已)?(?:实施|實施|施行|发布|發布|生效|颁布|頒布)")
+_EXPIRES = re.compile(r"\b(?:expires?|closes?|ends?)\b|截止|結束|结束", re.I)
+
+
+def counted_as_of(sentence: str, mention: DateMention) -> bool:
+    """``截至2023年5月31日,共有…``: the day figures are counted to, nothing due on it."""
+    return bool(
+        _AS_OF.search(sentence, 0, mention.begin) and _AS_OF_AFTER.match(sentence, mention.stop)
+    )
+
+
+def in_force_by(sentence: str, mention: DateMention) -> bool:
+    """``于2020年7月31日前实施``: a condition on a standard, nothing handed in by that day."""
+    return bool(_IN_FORCE_AFTER.match(sentence, mention.stop))
+
+
+def says_closing(words: str) -> bool:
+    """``Advance registration closes``, ``報名截止``: the words say something ends."""
+    return bool(_EXPIRES.search(words))
