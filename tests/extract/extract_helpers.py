@@ -58,3 +58,8 @@ def as_json(source: Article) -> list[dict[str, Any]]:
 
 def starts(source: Article) -> list[str]:
     return [e.start.iso() for e in extract(source)]
+
+
+def spans(text: str) -> list[tuple[str, str | None, str]]:
+    """Start, end and kind of every event of a page read as ingest reads it."""
+    return [(e["start"], e["end"], e["kind"]) for e in as_json(read_text(text))]
