@@ -106,6 +106,7 @@ def article_context(article: Article) -> ArticleContext:
         city = places.first_city(issuer)
         city_zh = places.gazetteer().zh_name(city) if city else None
     ordinals = ordinal_years(f"{article.title}\n{article.body}")
+    written = _full_date_years(article.body, article.language)
     return ArticleContext(
         article,
         city,
@@ -116,8 +117,8 @@ def article_context(article: Article) -> ArticleContext:
         None if _title_from_text(article) else year_in(article.title),
         headline_ordinal_year=None if _title_from_text(article) else _ordinal_year(article.title),
         ordinal_year=max(ordinals) if ordinals else None,
-        text_year=_text_year(article.body, article.language),
-        only_year=_only_year(article.body, article.language),
+        text_year=max((year for year, _ in written), default=None),
+        only_year=_only_year(written),
         edition_year=(  # read only where it is used: an English page that dates nothing
             _edition_year(f"{article.title}\n{article.body}")
             if article.language is Language.EN and article.published is None
@@ -155,27 +156,28 @@ def _edition_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _only_year(body: str, language: Language) -> int | None:
+def _full_date_years(body: str, language: Language) -> list[tuple[int, bool]]:
+    """The year of every full date the body writes, and whether a founding dates it."""
+    pattern = _FULL_DATE_EN if language is Language.EN else _FULL_DATE_ZH
+    return [
+        (
+            int(next(g for g in m.groups() if g)),
+            _FOUNDED.search(body, max(0, m.start() - 12), m.start()) is not None,
+        )
+        for m in pattern.finditer(body)
+    ]
+
+
+def _only_year(written: list[tuple[int, bool]]) -> int | None:
     """A page that writes one year in all its full dates (``27-31 October 2014`` … ``by 16
     November 2014``) means that year for the days it writes without one (``1 Oct - …``)."""
-    pattern = _FULL_DATE_EN if language is Language.EN else _FULL_DATE_ZH
-    years = {
-        int(next(g for g in m.groups() if g))
-        for m in pattern.finditer(body)
-        if not _FOUNDED.search(body, max(0, m.start() - 12), m.start())
-    }
+    years = {year for year, founding in written if not founding}
     return years.pop() if len(years) == 1 else None
 
 
 # ``成立于1947年2月23日``, ``founded on 23 February 1947``: a founding says nothing of the year
 # the page's other days are in.
 _FOUNDED = re.compile(r"成立|創立|创立|創建|创建|建立|\b(?:founded|established|created)\b", re.I)
-
-
-def _text_year(body: str, language: Language) -> int | None:
-    pattern = _FULL_DATE_EN if language is Language.EN else _FULL_DATE_ZH
-    years = [int(next(g for g in m.groups() if g)) for m in pattern.finditer(body)]
-    return max(years) if years else None
 
 
 def _signing_body(article: Article) -> str | None:
