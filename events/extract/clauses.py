@@ -71,15 +71,25 @@ def is_period(sentence: str, mention: DateMention) -> bool:
 _EN_NOUNS = (
     r"\b(?:campaign|seminar|workshop|meeting|conference|forum|webinar|ceremony|training|"
     r"celebration|exhibition|expo|summit|symposium|lecture|run|walk|reception|plenary|session|"
-    r"anniversary|birthday|gala|fair|festival|course)s?\b"
+    r"anniversary|birthday|gala|fair|festival|course|teleconference|conference call|"
+    r"videoconference|webcast|hearing|briefing|consultation|roundtable|hackathon|plugtests?)s?\b"
 )
 _EN_NOUN = re.compile(_EN_NOUNS)
-_EN_EVENT_NOUN = re.compile(_EN_NOUNS + r"[^.;:]{0,40}(?:\b(?:on|from)|\()\s*$")
+_EN_EVENT_NOUN = re.compile(
+    _EN_NOUNS + r"(?:[^.;:]{0,40}(?:\b(?:on|from)|\()|\s*:(?:\s*[A-Z][a-z]+day,)?)\s*$"
+)
+_EN_NOUN_AFTER = re.compile(
+    r"\s*(?:[A-Z][\w-]*\s+){0,2}" + _EN_NOUNS
+)  # 19 August 2009 teleconference
 
 
 def event_noun_before(sentence: str, mention: DateMention) -> re.Match[str] | None:
-    """``a door-to-door campaign … on October 15``: an event noun leading to the date."""
-    return _EN_EVENT_NOUN.search(sentence[max(0, mention.begin - 50) : mention.begin])
+    """``a door-to-door campaign … on October 15``, ``Next teleconference: Wednesday, 21
+    October``, ``the 19 August 2009 teleconference``: an event noun leading to the date or
+    right after it."""
+    return _EN_EVENT_NOUN.search(
+        sentence[max(0, mention.begin - 50) : mention.begin]
+    ) or _EN_NOUN_AFTER.match(sentence, mention.stop)
 
 
 def last_event_noun(sentence: str, mention: DateMention) -> re.Match[str] | None:
@@ -109,3 +119,14 @@ def in_force_by(sentence: str, mention: DateMention) -> bool:
 def says_closing(words: str) -> bool:
     """``Advance registration closes``, ``報名截止``: the words say something ends."""
     return bool(_EXPIRES.search(words))
+
+
+_ARRANGED_BEFORE = re.compile(r"(?:安排|安排在)(?:於|于|在)?\s*$")
+_ARRANGED_AFTER = re.compile(r"[^,,。;;]{0,6}?安排")
+
+
+def arranged(sentence: str, mention: DateMention) -> bool:
+    """``安排於9月29日至10月7日間``, ``於7月11日及8月11日安排2場諮詢會``: something is
+    scheduled on the day itself (an ``安排`` elsewhere in the sentence arranges other things)."""
+    before = sentence[max(0, mention.begin - 6) : mention.begin]
+    return bool(_ARRANGED_BEFORE.search(before) or _ARRANGED_AFTER.match(sentence, mention.stop))

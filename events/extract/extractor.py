@@ -17,6 +17,7 @@ from collections.abc import Callable
 from events import observances
 from events.extract import places
 from events.extract.clauses import (
+    arranged,
     counted_as_of,
     event_noun_before,
     in_force_by,
@@ -68,6 +69,10 @@ _HAPPEN = both_scripts(ZH_HAPPEN) + list(EN_HAPPEN)
 _HISTORY = both_scripts(ZH_HISTORY) + list(EN_HISTORY)
 _SUBMIT = both_scripts(ZH_SUBMIT) + list(EN_SUBMIT)
 _CLOSES = both_scripts(ZH_CLOSES) + list(EN_CLOSES)
+_ACT_AFTER = re.compile(
+    r"\s*(?:修正|修订|修訂|正式|联合|聯合)?(?:发布|發布|印发|印發|公布|颁布|頒布|签署|簽署|成立)"
+    r"(?!会|會|仪式|儀式|典礼|典禮)"
+)
 _SELF_ANNOUNCED = re.compile("定于|拟于|定於|擬於")
 _LABEL = re.compile("^(?:" + "|".join(both_scripts(ZH_TIME_LABELS)) + r")\s*[::]")
 
@@ -291,6 +296,7 @@ def _event(
         or _contains(sentence[: mention.begin][-40:], _HAPPEN)
         or event_noun_before(sentence, mention) is not None
         or is_period(sentence, mention)
+        or arranged(sentence, mention)
     )
     if name is None and not happens:
         row = row_name(sentence, mention, len(find_dates(sentence)) - 1)
@@ -300,8 +306,10 @@ def _event(
             return _row_deadline(ctx, sentence, mention, row)
         name = Name(row, 0, 0, specific=True)  # the row's words name its day
     around = sentence[max(0, mention.begin - 30) : mention.stop + 40]
-    if _contains(around, _HISTORY) and (name is None or not name.specific):
-        return None  # a founding, signing or publication date
+    if _contains(around, _HISTORY) and (name is None or not name.specific) and not mention.end:
+        return None  # a founding, signing or publication date (a span is something carried out)
+    if mention.end is None and _ACT_AFTER.match(sentence, mention.stop):
+        return None  # ``108年2月27日修正發布之「…要點」``: the day a document was issued
     noun = last_event_noun(sentence, mention)
     kind = (
         (head_kind(name.text) if name else None)

@@ -42,6 +42,9 @@ ZH_HEADS: dict[str, Kind] = {
     "仪式": Kind.OTHER, "典礼": Kind.OTHER, "讲习会": Kind.TRAINING, "研习会": Kind.TRAINING,
     "宣贯会": Kind.TRAINING, "研修班": Kind.TRAINING, "说明会": Kind.MEETING,
     "观摩会": Kind.MEETING, "推介会": Kind.MEETING, "报告会": Kind.MEETING,
+    "咨询会": Kind.MEETING, "听证会": Kind.MEETING, "公听会": Kind.MEETING, "审查会": Kind.MEETING,
+    "评审会": Kind.MEETING, "协调会": Kind.MEETING, "分享会": Kind.MEETING, "宣导会": Kind.TRAINING,
+    "工作坊": Kind.TRAINING, "训练班": Kind.TRAINING, "课程": Kind.TRAINING, "展会": Kind.OTHER,
 }  # fmt: skip
 EN_HEADS: dict[str, Kind] = {
     "Forum": Kind.FORUM, "Conference": Kind.CONFERENCE, "Congress": Kind.CONFERENCE,
@@ -56,6 +59,7 @@ EN_HEADS: dict[str, Kind] = {
     "Course": Kind.TRAINING, "Week": Kind.ACTIVITY_WEEK, "Campaign": Kind.CAMPAIGN,
     "General Assemblies": Kind.MEETING, "Meetings": Kind.MEETING, "Workshops": Kind.MEETING,
     "Seminars": Kind.MEETING, "Conferences": Kind.CONFERENCE, "Plenaries": Kind.MEETING,
+    "Teleconference": Kind.MEETING, "Conference Call": Kind.MEETING,
 }  # fmt: skip
 
 # Verbs saying something took or will take place (they make a dated clause an event).
@@ -71,7 +75,8 @@ EN_HAPPEN = (
     "scheduled", "will run", "is set for", "will take place", "chaired", "presided", "celebrated",
     "inaugurated", "flag off", "organising", "organizing", "conducting", "conducted", "hosting",
     " meet ", "convene", "gather on", "celebrating", "celebrates", "will celebrate",
-    "taking place", "being held", "will host", "hosts",
+    "taking place", "being held", "will host", "hosts", "celebrate", "will begin", "begin on",
+    "falls on", "fall on", "is observed", "be observed", "was observed",
 )  # fmt: skip
 ZH_FUTURE = ("将于", "将在", "将", "拟于", "计划于", "定于", "即将", "届时", "报名")
 ZH_PAST = ("召开了", "举办了", "举行了", "了", "已", "顺利", "成功", "圆满", "日前", "近日")
@@ -90,7 +95,7 @@ ZH_SUBMIT = (
 EN_SUBMIT = (
     "submit", "submitted", "register", "registration", "apply", "applications", "sent", "received",
     "contributions", "nominations", "nominate", "comment", "proposals", "abstracts", "papers",
-    "entries", "feedback", "respond", "responses", "enrol", "sign up", "rsvp", "request",
+    "entries", "feedback", "respond", "responses", "enrol", "sign up", "rsvp", "request", "contact",
 )  # fmt: skip
 # Words that make a date a deadline by themselves, whatever is handed in.
 ZH_CLOSES = ("截止", "到期", "不晚于", "过期", "逾期")

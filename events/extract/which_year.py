@@ -42,13 +42,18 @@ def resolve_year(
     if year is not None:
         return year
     hant = ctx.article.language is Language.HANT
+    published = ctx.article.published_date
+    shift = _RELATIVE_YEAR.search(sentence, max(0, mention.begin - 14), mention.begin)
+    if shift is not None and published is not None:  # 去年10月14日, next year on 14 October
+        return published.year + _SHIFTS[shift.group(1).lower()[:2]]
     inferred = (
         (years.year_in(name) if name else None)
         or (_one(ordinal_years(name)) if name else None)
         or _earlier_year(sentence, mention, hant)
         or _named_after(sentence, mention, hant)
     )
-    published = ctx.article.published_date
+    if inferred and published and inferred - published.year > _AHEAD:
+        inferred = None  # ``“中国标准2035”项目讨论会`` on a 2019 page: a target, not an edition
     headline = ctx.headline_year
     if headline and published and abs(headline - published.year) > 1:
         headline = None  # 自1973年来连任 in a 2006 headline: history, not this report's year
@@ -58,13 +63,30 @@ def resolve_year(
         inferred = years.from_publication(
             mention.start[1], mention.start[2], published, tense(around)
         )
-    inferred = inferred or ctx.paragraph_year or ctx.only_year
-    if inferred is None and published is None and ctx.article.language is Language.EN:
-        inferred = ctx.edition_year  # an English page's ``Kaleidoscope 2022``, ``WSD 2023``
+    # an undated English page's ``Kaleidoscope 2022``, ``WSD 2023`` outranks the one full date
+    # it writes (often history: ``took place on November 13, 2008``)
+    inferred = inferred or ctx.paragraph_year or ctx.edition_year or ctx.only_year
     if inferred is None:
         return None
     return years.check_weekday(inferred, mention.start[1], mention.start[2], mention.weekday)
 
+
+_RELATIVE_YEAR = re.compile(
+    r"(去年|前年|今年|本年|明年|一年前|this year|last year|next year)(?:的|'s)?\s*(?:on\s+)?$",
+    re.I,
+)
+_SHIFTS = {
+    "去年": -1,
+    "前年": -2,
+    "今年": 0,
+    "本年": 0,
+    "明年": 1,
+    "一年": -1,
+    "th": 0,
+    "la": -1,
+    "ne": 1,
+}
+_AHEAD = 2  # an edition a page names is at most this many years after the page's own date
 
 HISTORY_IN_UNDATED = 10  # years before the latest year an undated page writes
 

@@ -30,7 +30,7 @@ _DATELINE = re.compile(
 )
 _SIGNATURE = re.compile(r"^\s*" + _YMD + r"\s*$")
 _SIGNATURE_SPELLED = re.compile(  # 二〇二四年二月二十日, as formal notices sign
-    r"^\s*([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+    r"^\s*([〇零○OＯ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
     r"\s*([一二三四五六七八九十]{1,3})\s*日\s*$"
 )
 _HEADLINE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -89,7 +89,7 @@ _MONTHS_EN = (
 )  # fmt: skip
 _EN_MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE_EN = re.compile(
-    r"^[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,3},\s*(?:"
+    r"^[A-Z][\w.'-]*(?:[ ,]+(?:[A-Z][\w.'-]*|es|de|da|del|la|el|of|upon|am|an|du)){0,3},\s*(?:"
     rf"(\d{{1,2}})\s+{_EN_MONTH}\s+((?:19|20)\d{{2}})|{_EN_MONTH}\s+(\d{{1,2}}),?\s+((?:19|20)\d{{2}})"
     r")\s*(?:[-–—]|\(\w+\)\s*[-–—])"
 )
@@ -166,7 +166,8 @@ def signature_date(lines: Sequence[str]) -> dt.date | None:
             return _date(*match.group(1, 2, 3))
         spelled = _SIGNATURE_SPELLED.search(line)
         if spelled:
-            numbers = [to_int(g) for g in spelled.group(1, 2, 3)]
+            year = re.sub("[OＯ]", "〇", spelled.group(1))  # 二OO六: typed with the letter O
+            numbers = [to_int(g) for g in (year, *spelled.group(2, 3))]
             if all(n is not None for n in numbers):
                 return _date(*(str(n) for n in numbers))
     return None

@@ -26,17 +26,23 @@ _INFO = re.compile(
     r"^(Release Date|Published|Publication date|Date|Source|Author|Updated)\s*[::]",
     re.I,
 )
+_PLACE_LABEL = re.compile(r"(地点|地點|会场|會場|Venue|Location|Place)\s*[::]", re.I)
 _SHARE = re.compile(
     r"(官方微信|微信公众号|微信公眾號|公众号|公眾號|官方微博|分享到|扫一扫|掃一掃|"
     r"打印本页|打印本頁|关闭窗口|關閉窗口|【字体|【字體|责编|責編|Share this|Follow us|Print this)",
     re.I,
 )
 _FOOTER = re.compile(
-    r"(ICP备|ICP證|ICP证|公网安备|公網安備|网站标识码|網站標識碼|办公地址|辦公地址|办公时间|"
-    r"辦公時間|版权所有|版權所有|网站地图|網站地圖|隐私声明|隱私聲明|联系我们|聯繫我們|"
+    r"(ICP备|ICP證|ICP证|公网安备|公網安備|网站标识码|網站標識碼|版权所有|版權所有|"
     r"Copyright|All rights reserved|©|党政机关标识|黨政機關標識|信息无障碍|資訊無障礙)",
     re.I,
 )
+# Words a footer shares with a story (``於辦公時間內致電``): footer only on a short line or
+# leading a line.
+_FOOTER_WORDS = re.compile(
+    r"办公地址|辦公地址|办公时间|辦公時間|网站地图|網站地圖|隐私声明|隱私聲明|联系我们|聯繫我們"
+)
+_SHORT_FOOTER = 60
 _RELATED = re.compile(
     r"^(相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|相關文章|相关链接|相關鏈接|推荐阅读|推薦閱讀|"
     r"延伸阅读|延伸閱讀|热点推荐|熱點推薦|更多新闻|更多新聞|Related( articles| news| stories)?|"
@@ -66,7 +72,7 @@ _SOURCE_LINK = re.compile(
 )
 _PUBLIC_NOTE = re.compile(r"^[((](此件|本件)[^))]{0,12}[))]$")
 _SIGNATURE_DATE = re.compile(
-    r"^\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年"
+    r"^\s*(?:(?:19|20)\d{2}|[〇零○OＯ一二三四五六七八九]{4})\s*年"
     r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$"
 )
 _IMAGE = re.compile(
@@ -108,6 +114,8 @@ def classify(line: str, after: str | None) -> str:
         return "disclaimer"
     if size < 300 and _FOOTER.search(line):
         return "footer"
+    if (words := _FOOTER_WORDS.search(line)) and (size < _SHORT_FOOTER or words.start() < 4):
+        return "footer"
     if after is not None:
         return after
     if size > 200:
@@ -116,8 +124,8 @@ def classify(line: str, after: str | None) -> str:
         return "related"
     if _BREADCRUMB.search(line):
         return "breadcrumb"
-    if size < 120 and _INFO.search(line):
-        return "info"
+    if size < 120 and _INFO.search(line) and not _PLACE_LABEL.search(line):
+        return "info"  # (a time with a place is an event's when and where, not the page's)
     if size < 80 and _SHARE.search(line):
         return "share"
     if _ATTACH_HEAD.search(line) or _ATTACHMENT.search(line):
@@ -154,7 +162,15 @@ def segment(lines: Sequence[str]) -> Segmented:
             kind = "contact"  # a second contact person on its own line
         previous = kind
         result.add(kind, line)
+    related = result.parts.get("related", ())
+    if not any(map(_paragraph, result.body)) and any(map(_paragraph, related)):
+        result.body += result.parts.pop("related")  # ``延伸閱讀:`` heading a page's one story
     return result
+
+
+def _paragraph(line: str) -> bool:
+    """A line of running text, not a listed title: long, with clauses."""
+    return len(line) > 60 and bool(re.search("[,,。;;]", line))
 
 
 def _story_follows(lines: Sequence[str], index: int, body: Sequence[str]) -> bool:

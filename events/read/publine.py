@@ -6,8 +6,9 @@ Sites write their publication line in many shapes (``2016-09-15 10:15:38 来源:
 share is position and company: the line sits above the first paragraph, it holds one full
 date, and everything else on it is a label, a clock time, a weekday, a separator or a
 ``label: value`` pair. A line that says anything more is a sentence, and its date belongs to
-what it says. A bare date with only a weekday above the headline is the site's clock widget
-(``2024年11月23日 星期六``), not the article's date.
+what it says. A bare date with only a weekday above a site's menus is its clock widget
+(``2024年11月23日 星期六``), not the article's date; right above a post's title it is a blog's
+date header.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 from events.model import Published
 from events.numerals import MINGUO_OFFSET
-from events.read.parts import is_headline, is_related_heading
+from events.read.parts import BODY, classify, is_headline, is_related_heading
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 TOP_LINES = 16  # a publication line comes before this many lines, or before the first paragraph
@@ -202,6 +203,14 @@ def _is_paragraph(line: str) -> bool:
     return len(line) > _PARAGRAPH or (len(line) > 30 and bool(_SENTENCE_END.search(line)))
 
 
+_MENU = re.compile("[|│｜>›»◎•·]")
+
+
+def _post_title(line: str) -> bool:
+    """A headline, not a breadcrumb or a menu."""
+    return is_headline(line) and classify(line, None) == BODY and not _MENU.search(line)
+
+
 def _weekday_only(line: str) -> bool:
     return bool(line) and not _FILLER.sub("", _WEEKDAY.sub("", line))
 
@@ -241,9 +250,11 @@ def _judge(
         bare
         and not labelled
         and not seen_headline
-        and (bool(_WEEKDAY.search(line)) or _weekday_only(following))
+        and (
+            (bool(_WEEKDAY.search(line)) and not _post_title(following)) or _weekday_only(following)
+        )
         and not _CLOCK.search(line)
-    )
+    )  # (a blog heads each post with its day and weekday, right above the post's title)
     if not labelled and len(_DATES[0].findall(line)) > 1:
         return None  # ``2004-10-22 至 2004-10-31``: a span of days, not the page's date
     stamped = (  # ``Headline 2022-08-09``

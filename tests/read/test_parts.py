@@ -199,3 +199,41 @@ def test_nothing_is_lost_between_body_and_parts() -> None:
     kept = set(article.body.splitlines()) | {article.title}
     kept |= {line for lines in article.parts.values() for line in lines}
     assert kept == {line for line in NOTICE.splitlines() if line}
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("办公时间:周一至周五 9:00-17:00", "footer"),
+        (
+            "讲座地点为本局会议厅,以普通话进行,有兴趣参加的市民可于即日起至月底期间,"
+            "于办公时间内致电本局报名,名额有限,额满即止。",
+            BODY,
+        ),
+        ("时间:2019年10月3日(星期四)下午2时 地点:本署第二会议室", BODY),
+        ("时间:2019-10-03 09:30", "info"),
+    ],
+    ids=["footer-hours", "hours-in-a-sentence", "when-and-where", "page-time"],
+)
+def test_words_a_footer_or_a_date_line_shares_with_the_story(line: str, kind: str) -> None:
+    assert classify(line, None) == kind
+
+
+def test_a_related_heading_above_the_only_story_leaves_it_in_the_body() -> None:
+    story = (
+        "一、依本部修正之评选要点办理,申请人应于受理期限截止前取得绿建筑标章,"
+        "并检附建筑物使用执照及相关证明文件向本部提出申请,逾期概不受理。"
+    )
+    result = segment(["延伸阅读:", "本部办理绿建筑评选活动", story])
+    assert result.body == ["延伸阅读:", "本部办理绿建筑评选活动", story]
+    assert "related" not in result.parts
+
+
+def test_a_related_list_of_titles_after_a_short_page_stays_apart() -> None:
+    result = segment(["延伸阅读:", "本部办理绿建筑评选活动", "标准化论坛在青岛召开"])
+    assert result.body == []
+    assert result.parts["related"] == [
+        "延伸阅读:",
+        "本部办理绿建筑评选活动",
+        "标准化论坛在青岛召开",
+    ]

@@ -100,6 +100,25 @@ def test_a_labelled_line_below_a_repeated_lead() -> None:
     assert _published(text) == dt.date(2019, 10, 22)
 
 
+def test_a_blog_date_header_above_the_post_title() -> None:
+    text = f"2020年3月31日 星期二\n\n标准化工作会议召开\n{BODY}\n"
+    assert _published(text) == dt.date(2020, 3, 31)
+    menu = f"2024-03-29-星期五\n◎首页 │◎新闻 │\n标准化工作会议召开\n{BODY}\n"
+    assert _published(menu) is None  # above a site's menu: its clock
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"Dar es Salaam, May 20, 2024 – {EN_BODY}\n", dt.date(2024, 5, 20)),
+        (f"二OO六年五月二十二日 通知\n{BODY}\n二OO六年五月二十二日\n", dt.date(2006, 5, 22)),
+    ],
+    ids=["dateline-lower-case-place-word", "signature-typed-with-letter-o"],
+)
+def test_datelines_and_signatures_in_real_spellings(text: str, expected: dt.date) -> None:
+    assert _published(f"Standards news\n{text}") == expected
+
+
 def test_a_date_line_closing_the_page() -> None:
     assert _published(f"标准化工作会议召开\n{BODY}\n{BODY}\n2015/09/16\n") == dt.date(2015, 9, 16)
 
@@ -107,7 +126,7 @@ def test_a_date_line_closing_the_page() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        f"2024年11月23日 星期六\n标准化工作会议召开\n{BODY}\n",  # the site's clock
+        f"2024年11月23日 星期六\n首页 > 新闻 > 正文\n标准化工作会议召开\n{BODY}\n",  # a clock
         f"2024年11月05日\n星期二\n标准化工作会议召开\n{BODY}\n",  # weekday on its own line
         f"标准化工作会议召开\n{BODY}\n相关新闻\n日期:2022-04-01\n",  # another article's date
         f"标准化论坛于2023年6月9日在青岛开幕\n{BODY}\n",  # a headline's event date

@@ -1,0 +1,105 @@
+"""What binds a date to something happening, and what unbinds it, in the forms the third
+corpus batch showed: sentences written for these tests, the non-events beside the events."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import spans as events_of
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("標題\n本局安排於9月29日至10月7日間赴日內瓦研習。", ["--09-29"]),
+        ("標題\n中心於2017年7月11日及8月11日安排2場公眾諮詢會。", ["2017-07-11", "2017-08-11"]),
+        ("标题\n本署说明如下。10月22日上午开放各界参与,安排各代表团报告工作。", []),
+    ],
+    ids=["arranged-before", "arranged-after", "arranged-elsewhere"],
+)
+def test_a_day_something_is_arranged_on(text: str, starts: list[str]) -> None:
+    assert [e[0] for e in events_of(text)] == starts
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        (
+            "Minutes\nThe agenda was approved.\nNext teleconference: Wednesday, 21 October 2009",
+            ["2009-10-21"],
+        ),
+        (
+            "Minutes\nThe minutes of the 19 August 2009 teleconference were approved.",
+            ["2009-08-19"],
+        ),
+        (
+            "Minutes\nThe committee read the report of 19 August 2009 and approved it after a "
+            "long discussion.",
+            [],
+        ),
+    ],
+    ids=["label", "noun-after", "no-noun"],
+)
+def test_an_english_event_noun_beside_the_date(text: str, starts: list[str]) -> None:
+    assert [e[0] for e in events_of(text)] == starts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "標題\n依經濟部108年2月27日修正發布之「認證作業要點」辦理。",
+        "标题\n根据2021年3月5日印发的《标准化工作要点》开展工作。",
+    ],
+    ids=["hant-issued", "hans-issued"],
+)
+def test_the_day_a_document_was_issued_is_no_event(text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_a_span_carried_out_is_an_event_though_it_says_implement() -> None:
+    found = events_of("標題\n標準局將於96年11月1日至12月3日,實施計費表路邊攔檢。")
+    assert [e[:2] for e in found] == [("2007-11-01", "2007-12-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("标题\n发布时间:2020-12-31\n去年12月1日,市局举办了标准化论坛。", "2019-12-01"),
+        ("標題\n發布日期:2020-03-31\n明年5月1日將召開年會。", "2021-05-01"),
+        ("News\nPublished: 2020-12-31\nLast year on October 3 the committee met.", "2019-10-03"),
+    ],
+    ids=["qunian", "mingnian", "last-year"],
+)
+def test_a_year_said_relative_to_the_page(text: str, start: str) -> None:
+    assert events_of(text)[0][0] == start
+
+
+def test_a_target_year_in_a_name_is_not_the_events_year() -> None:
+    text = "标题\n发布时间:2019-05-14\n5月13日,“中国标准2035”项目讨论会在北京召开。"
+    assert events_of(text)[0][0] == "2019-05-13"
+
+
+def test_today_narrated_after_a_dateline() -> None:
+    text = "标题\n本报济宁6月12日讯 今天上午,市局联合质检所开展了实验室开放日活动。"
+    assert [e[0] for e in events_of(text)] == ["--06-12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("News\nThis year, World Quality Day falls on November 10, 2022.", ["2022-11-10"]),
+        ("News\nThe week will begin from 7 November till 11 November 2022.", ["2022-11-07"]),
+        ("News\nConsumer Rights Day will be observed on March 15, 2013.", ["2013-03-15"]),
+    ],
+    ids=["falls-on", "begin", "observed"],
+)
+def test_english_verbs_of_a_day_taking_place(text: str, starts: list[str]) -> None:
+    assert [e[0] for e in events_of(text)] == starts
+
+
+def test_an_undated_english_page_means_its_editions_year_not_a_past_date() -> None:
+    text = (
+        "WORLD QUALITY DAY 2022: quality matters\n"
+        "This year, World Quality Day falls on November 10. The first conference took place on "
+        "November 13, 2008, in London."
+    )
+    assert "2022-11-10" in [e[0] for e in events_of(text)]
