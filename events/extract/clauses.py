@@ -66,10 +66,11 @@ def is_period(sentence: str, mention: DateMention) -> bool:
     return bool(_PERIOD_BEFORE.search(before) or _PERIOD_AFTER.match(sentence, mention.stop))
 
 
-# A lower-case event noun right before an English date (``a door-to-door campaign … on October
-# 15 and 16``): the sentence names an occurrence even without a title-case name or a verb.
+# An event noun right before an English date (``a door-to-door campaign … on October 15 and
+# 16``, ``a Quality Run/Walk on October 16``): the sentence names an occurrence even without a
+# name the name reader takes or a verb.
 _EN_NOUNS = (
-    r"\b(?:campaign|seminar|workshop|meeting|conference|forum|webinar|ceremony|training|"
+    r"\b(?i:campaign|seminar|workshop|meeting|conference|forum|webinar|ceremony|training|"
     r"celebration|exhibition|expo|summit|symposium|lecture|run|walk|reception|plenary|session|"
     r"anniversary|birthday|gala|fair|festival|course|teleconference|conference call|"
     r"videoconference|webcast|hearing|briefing|consultation|roundtable|hackathon|plugtests?)s?\b"

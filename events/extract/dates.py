@@ -39,7 +39,7 @@ _ISO = re.compile(
     r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s?[-/]\s?(?P<m>\d{1,2})\s?[-/]\s?(?P<d>\d{1,2})(?![\d])"
 )
 _DEADLINE_PREFIX = re.compile(
-    r"(截至|截止|截止日期|截止时间|截止時間|报名截止|報名截止|不晚于|不晚於|即日起至|起至|"
+    r"(截至|截止|截止日期|截止时间|截止時間|报名截止|報名截止|不晚于|不晚於|即日起至|即日至|即日起到|起至|"
     r"by|before|until|till|no later than|not later than|deadline\b[^.;()]{0,50}?|"
     r"by\s+[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s+)?on|"
     r"(?:by\s+)?(?:the\s+)?close of business on|"
@@ -343,6 +343,58 @@ def _en_mentions(sentence: str) -> list[DateMention]:
     return found
 
 
+# ``121012日,…年会在南京召开``, ``每年的1014日``: some sites drop 月 and the dash between the
+# numbers (set apart in the page's markup), leaving one run of digits before 日. Read only
+# where no count can stand: three to six digits opening a clause, or after 年/于/在/的.
+_RUN = re.compile(
+    r"(?:^|(?<=[,,。;;、)）年于於在的]))\s*(?P<run>\d{3,6})\s*[日号號]"
+    r"(?!\s*(?:内|內|以|后|後|前|起算))"
+)
+
+
+def _run_mentions(sentence: str) -> list[DateMention]:
+    found: list[DateMention] = []
+    for m in _RUN.finditer(sentence) if "日" in sentence or "号" in sentence else ():
+        read = _read_run(m.group("run"))
+        if read is None:
+            continue
+        month, day, last = read
+        written = _YEAR_RUN.search(sentence, 0, m.start("run"))
+        year = int(written.group(1)) if written else None
+        end = (year, month, last) if last else None
+        found.append(
+            DateMention(
+                (year, month, day),
+                end,
+                m.start("run"),
+                m.end(),
+                "range" if end else "day",
+                year is not None,
+            )
+        )
+    return found
+
+
+_YEAR_RUN = re.compile(r"((?:19|20)\d{2})\s*年\s*$")
+
+
+def _read_run(run: str) -> tuple[int, int, int | None] | None:
+    """Month, day and an optional last day: a two-digit month first when it can be one."""
+    for size in (2, 1):
+        month, rest = int(run[:size]), run[size:]
+        if not 1 <= month <= 12 or run[0] == "0" or not rest or rest[0] == "0":
+            continue
+        if len(rest) <= 2 and _valid(None, month, int(rest)):
+            return month, int(rest), None
+        for cut in (1, 2):
+            first, last = rest[:cut], rest[cut:]
+            if not last or last[0] == "0" or len(last) > 2:
+                continue
+            if _valid(None, month, int(last)) and 0 < int(first) < int(last):
+                return month, int(first), int(last)
+    return None
+
+
 def find_dates(sentence: str) -> list[DateMention]:
     """Every date expression in ``sentence``, in order, overlapping matches resolved to the
     longest."""
@@ -353,6 +405,7 @@ def find_dates(sentence: str) -> list[DateMention]:
 def _find_dates(sentence: str) -> tuple[DateMention, ...]:
     """Cached per sentence: extraction asks again for each date of the same sentence."""
     candidates = _zh_mentions(sentence) + _en_mentions(sentence) + _numeric_mentions(sentence)
+    candidates += _run_mentions(sentence)
     candidates.sort(key=lambda d: (d.begin, -(d.stop - d.begin)))
     chosen: list[DateMention] = []
     for mention in candidates:

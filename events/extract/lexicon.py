@@ -90,7 +90,7 @@ EN_PAST = (
 ZH_SUBMIT = (
     "报送", "提交", "上报", "报名", "申报", "递交", "反馈", "寄送", "发送", "报至", "回复", "回执",
     "确认", "登记", "注册", "申请", "受理", "完成", "缴费", "缴纳", "提出", "征求意见", "投稿",
-    "填妥", "填写", "填报", "交回", "登录", "缴交", "上传", "寄达", "送达",
+    "填妥", "填写", "填报", "交回", "登录", "缴交", "上传", "寄达", "送达", "通知", "领取",
 )  # fmt: skip
 EN_SUBMIT = (
     "submit", "submitted", "register", "registration", "apply", "applications", "sent", "received",
@@ -98,7 +98,7 @@ EN_SUBMIT = (
     "entries", "feedback", "respond", "responses", "enrol", "sign up", "rsvp", "request", "contact",
 )  # fmt: skip
 # Words that make a date a deadline by themselves, whatever is handed in.
-ZH_CLOSES = ("截止", "到期", "不晚于", "过期", "逾期")
+ZH_CLOSES = ("截止", "到期", "不晚于", "过期", "逾期", "即日")  # 即日起至…: open from today
 EN_CLOSES = ("deadline", "due", "closes", "closing date", "no later than", "not later than")
 
 # Clauses whose dates are history, not events.

@@ -103,3 +103,48 @@ def test_an_undated_english_page_means_its_editions_year_not_a_past_date() -> No
         "November 13, 2008, in London."
     )
     assert "2022-11-10" in [e[0] for e in events_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "标题\n121012日,2023年全国光学标准化技术委员会年会在南京召开。",
+            ("2023-12-10", "2023-12-12"),
+        ),
+        ("标题\n51011日,国家标准委在武汉组织召开创新基地工作会议。", ("--05-10", "--05-11")),
+        ("标题\n2018年1014日,市局召开世界标准日座谈会。", ("2018-10-14", "2018-10-14")),
+    ],
+    ids=["month-and-range", "one-digit-month", "after-a-year"],
+)
+def test_a_date_whose_month_sign_was_lost(text: str, span: tuple[str, str]) -> None:
+    assert events_of(text)[0][:2] == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["标题\n申请人应在180日内完成整改并召开评审会。", "标题\n共有120日的整改期,期间召开了会议。"],
+    ids=["within-days", "a-count"],
+)
+def test_a_count_of_days_is_no_date(text: str) -> None:
+    assert events_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "講座消息\n講座以普通話進行,名額有限,有興趣參加的市民可由即日至10月30日期間致電本局報名。",
+            "--10-30",
+        ),
+        ("標題\n得獎名單公布後,得獎者請於3月16日前通知本局領取獎品。", "--03-16"),
+        (
+            "News\nPublished: 2022-10-01\nBIS is also organising a Quality Run/Walk on October 16.",
+            "",
+        ),
+    ],
+    ids=["from-today-until", "notify-before", "capitalised-event-noun"],
+)
+def test_windows_and_deadlines_said_plainly(text: str, start: str) -> None:
+    found = events_of(text)
+    assert found and found[0][0] == (start or "2022-10-16")
