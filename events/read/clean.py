@@ -109,6 +109,16 @@ def join_spaced_han(text: str) -> str:
     return "\n".join(lines)
 
 
+_WRAPPED = re.compile(r"(?<=[A-Za-z0-9,])\n(?=[a-z])")
+
+
+def join_wrapped(text: str) -> str:
+    """``…Round Table meeting\nwill take place on Monday 3 November 2014 at the\n…``: plain
+    text wrapped at a fixed width; a line that ends mid-clause and a next line that starts in
+    lower case are one sentence (a title, a menu item or a list item starts in upper case)."""
+    return _WRAPPED.sub(" ", text) if "\n" in text else text
+
+
 def strip_controls(text: str) -> str:
     return _SURROGATE.sub("", _CONTROL.sub("", text))
 
@@ -127,4 +137,4 @@ def clean_text(text: str) -> tuple[str, int]:
     stripped = strip_pinyin(text)
     while stripped != text:
         text, stripped = stripped, strip_pinyin(stripped)
-    return join_spaced_han(normalize_space(text)), damage
+    return join_wrapped(join_spaced_han(normalize_space(text))), damage

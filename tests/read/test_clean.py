@@ -140,3 +140,24 @@ def test_clean_text_never_raises_and_is_idempotent(text: str) -> None:
     assert clean_text(once) == (once, 0)
     assert "\ufffd" not in once
     assert "\r" not in once and "\n\n" not in once
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Round Table meeting\nwill take place on Monday 3 November 2014 at the\nCity Centre",
+            "A Round Table meeting will take place on Monday 3 November 2014 at the\nCity Centre",
+        ),
+        ("Agenda\n1. Welcome\n2. Roll call", "Agenda\n1. Welcome\n2. Roll call"),
+        (
+            "The meeting closed.\nthe next one is in May",
+            "The meeting closed.\nthe next one is in May",
+        ),
+    ],
+    ids=["wrapped-sentence", "list", "sentence-ended"],
+)
+def test_plain_text_wrapped_mid_sentence_is_joined(text: str, expected: str) -> None:
+    cleaned, _ = clean_text(text)
+    assert cleaned == expected
+    assert clean_text(cleaned)[0] == cleaned
