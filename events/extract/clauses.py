@@ -100,7 +100,7 @@ def last_event_noun(sentence: str, mention: DateMention) -> re.Match[str] | None
 
 
 _AS_OF = re.compile(r"(?:^|[,,;;。:])\s*(?:截至|截止|\bas of|\bas at)\s*$", re.I)
-_AS_OF_AFTER = re.compile(r"\s*[,,]")
+_AS_OF_AFTER = re.compile(r"\s*止?\s*[,,]")
 _IN_FORCE_AFTER = re.compile(r"\s*(?:已)?(?:实施|實施|施行|发布|發布|生效|颁布|頒布)")
 _EXPIRES = re.compile(r"\b(?:expires?|closes?|ends?)\b|截止|結束|结束", re.I)
 

@@ -70,8 +70,11 @@ _HISTORY = both_scripts(ZH_HISTORY) + list(EN_HISTORY)
 _SUBMIT = both_scripts(ZH_SUBMIT) + list(EN_SUBMIT)
 _CLOSES = both_scripts(ZH_CLOSES) + list(EN_CLOSES)
 _ACT_AFTER = re.compile(
-    r"\s*(?:修正|修订|修訂|正式|联合|聯合)?(?:发布|發布|印发|印發|公布|颁布|頒布|签署|簽署|成立)"
-    r"(?!会|會|仪式|儀式|典礼|典禮)"
+    r"\s*(?:起\s*)?(?:修正|修订|修訂|正式|联合|聯合)?(?:发布|發布|印发|印發|公布|颁布|頒布|签署|簽署|成立|"
+    r"生效|施行|实施|實施)(?!会|會|仪式|儀式|典礼|典禮)"
+)
+_DATE_LABEL = re.compile(
+    r"(?:公告|发布|發布|發佈|发文|發文|印发|印發)(?:日期|时间|時間)\s*[::]?\s*$"
 )
 _SELF_ANNOUNCED = re.compile("定于|拟于|定於|擬於")
 _LABEL = re.compile("^(?:" + "|".join(both_scripts(ZH_TIME_LABELS)) + r")\s*[::]")
@@ -309,7 +312,9 @@ def _event(
     if _contains(around, _HISTORY) and (name is None or not name.specific) and not mention.end:
         return None  # a founding, signing or publication date (a span is something carried out)
     if mention.end is None and _ACT_AFTER.match(sentence, mention.stop):
-        return None  # ``108年2月27日修正發布之「…要點」``: the day a document was issued
+        return None  # ``108年2月27日修正發布之「…要點」``, ``6月1日正式生效``: a document's day
+    if _DATE_LABEL.search(sentence, max(0, mention.begin - 8), mention.begin):
+        return None  # ``(公告日期112年4月11日)``: the date a notice carries, not an event
     noun = last_event_noun(sentence, mention)
     kind = (
         (head_kind(name.text) if name else None)
@@ -419,6 +424,8 @@ def _deadline(
     whose sentence says what is handed in (``请于10月30日前报送``, ``comments … until``)."""
     if counted_as_of(sentence, mention) or in_force_by(sentence, mention):
         return None
+    if recurring(sentence, mention):
+        return None  # ``應於每年4月30日前完成``: a rule for every year, no one day
     nearby = sentence[: mention.begin][-80:] + clause[:120]
     said = sentence[: mention.stop + 12].lower()
     if not _contains(nearby.lower(), _SUBMIT) and not _contains(said, _CLOSES):

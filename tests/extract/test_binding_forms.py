@@ -148,3 +148,23 @@ def test_a_count_of_days_is_no_date(text: str) -> None:
 def test_windows_and_deadlines_said_plainly(text: str, start: str) -> None:
     found = events_of(text)
     assert found and found[0][0] == (start or "2022-10-16")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "標題\n事業應於每年4月30日前完成前一年度排放量盤查登錄作業。",
+        "標題\n112年管理系統績效認可申請期程(公告日期112年4月11日)",
+        "標題\n本局說明如下:《保護及管理計劃》行政法規 6月1日正式生效。",
+        "標題\n公告兒童雨衣商品自104年9月1日起實施強制檢驗。",
+        "標題\n截至10月22日止,已累計受理8,264件申請。",
+    ],
+    ids=["every-year-deadline", "notice-date-label", "takes-effect", "in-force-from", "as-of-zhi"],
+)
+def test_days_that_are_rules_and_records_not_events(text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_a_range_whose_first_day_has_a_time_of_day() -> None:
+    found = events_of("标题\n大会开幕后,5月20日下午至22日,5个工作组分别召开了小组会议。")
+    assert [e[:2] for e in found] == [("--05-20", "--05-22")]
