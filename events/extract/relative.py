@@ -18,6 +18,12 @@ from events.model import PartialDate
 from events.numerals import to_int
 
 _TODAY = re.compile(r"\b(?:today|this morning|this afternoon)\b", re.I)
+_SAID = re.compile(
+    r"\b(?:announced|announces|said|says|stated|released|published|unveiled|reported)\b"
+    r"(?:\s+\w+){0,2}\s+(?:today|this morning)\b|\b(?:today|this morning)\s+(?:\w+\s+)?"
+    r"(?:announced|announces|said|says|released|published|unveiled|reported)\b",
+    re.I,
+)
 _DAY_NAMES = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # ``on Friday``; the press also drops the ``on``: ``was held Monday``, ``opened Tuesday``.
 _WEEKDAY = re.compile(
@@ -151,6 +157,8 @@ def relative_mentions(
         return found  # no today, no weekday, no this morning
     reported = _on(anchor)
     for m in _TODAY.finditer(sentence):
+        if _SAID.search(sentence, max(0, m.start() - 24), min(len(sentence), m.end() + 24)):
+            continue  # ``announced today that …``: the day of the telling, not of an event
         found.append(DateMention(_day(reported), None, m.start(), m.end(), "day", True))
     for m in _WEEKDAY_THE_DAY.finditer(sentence):
         day = _weekday_day(reported, _WEEKDAYS.index(m.group(1).lower()), int(m.group(2)))

@@ -89,9 +89,10 @@ _MONTHS_EN = (
 )  # fmt: skip
 _EN_MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE_EN = re.compile(
-    r"^[A-Z][\w.'-]*(?:[ ,]+(?:[A-Z][\w.'-]*|es|de|da|del|la|el|of|upon|am|an|du)){0,3},\s*(?:"
+    r"^[A-Z][\w.'-]*(?:[ ,]+(?:[A-Z][\w.'-]*|es|de|da|del|la|el|of|upon|am|an|du)){0,3}"
+    r"(?:,|\s+[-–—])\s*(?:"
     rf"(\d{{1,2}})\s+{_EN_MONTH}\s+((?:19|20)\d{{2}})|{_EN_MONTH}\s+(\d{{1,2}}),?\s+((?:19|20)\d{{2}})"
-    r")\s*(?:[-–—]|\(\w+\)\s*[-–—])"
+    r")\s*(?:[-–—]|\(\w+\)\s*[-–—]|/[^/\n]{1,24}/\s*[-–—])"  # (Xinhua) --, /PRNewswire/ --
 )
 
 
@@ -134,7 +135,7 @@ _LEAD_DATE = re.compile(
     re.I,
 )
 _NEWSWIRE = re.compile(  # 香港2026年2月11日 /美通社/ --, NEW YORK, March 22, 2024 /PRNewswire/ --
-    r"^[^,,。]{0,20}?(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+    r"^[^,,。]{0,20}?(?:,\s*[^,,。]{0,20}?)?(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
     r"[A-Z][a-z]+\.?\s+\d{1,2},\s+(?:19|20)\d{2})\s*/[^/\n]{1,24}/\s*(?:--|—|–|-)?"
 )
 

@@ -168,3 +168,12 @@ def test_days_that_are_rules_and_records_not_events(text: str) -> None:
 def test_a_range_whose_first_day_has_a_time_of_day() -> None:
     found = events_of("标题\n大会开幕后,5月20日下午至22日,5个工作组分别召开了小组会议。")
     assert [e[:2] for e in found] == [("--05-20", "--05-22")]
+
+
+def test_the_day_of_an_announcement_is_no_event() -> None:
+    text = (
+        "ASTM\nPublished: 2021-08-31\nASTM announced today that the Committee Week will be virtual."
+    )
+    assert events_of(text) == []
+    opened = "ASTM\nPublished: 2021-08-31\nThe Standards Week opened today in Atlanta."
+    assert [e[0] for e in events_of(opened)] == ["2021-08-31"]

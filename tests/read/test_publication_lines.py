@@ -111,9 +111,11 @@ def test_a_blog_date_header_above_the_post_title() -> None:
     ("text", "expected"),
     [
         (f"Dar es Salaam, May 20, 2024 – {EN_BODY}\n", dt.date(2024, 5, 20)),
+        (f"NEW YORK, May 19, 2022 /PRNewswire/ -- {EN_BODY}\n", dt.date(2022, 5, 19)),
+        (f"W. CONSHOHOCKEN, Pa. — April 27, 2020 — {EN_BODY}\n", dt.date(2020, 4, 27)),
         (f"二OO六年五月二十二日 通知\n{BODY}\n二OO六年五月二十二日\n", dt.date(2006, 5, 22)),
     ],
-    ids=["dateline-lower-case-place-word", "signature-typed-with-letter-o"],
+    ids=["dateline-lower-case-place-word", "newswire", "dash-before-date", "signature-letter-o"],
 )
 def test_datelines_and_signatures_in_real_spellings(text: str, expected: dt.date) -> None:
     assert _published(f"Standards news\n{text}") == expected
