@@ -51,8 +51,12 @@ _DATES = [
     # 09/23/2022 (month first on English pages), 01/04/2010 (day first in Hong Kong's Chinese)
     re.compile(r"(?<![\d.])(?P<p>\d{1,2})/(?P<q>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d.])"),
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})[-.](?P<m>\d{1,2})[-.](?P<y>(?:19|20)\d{2})(?![\d.])"),
+    re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})-{_MONTH}-{_EN_YEAR}", re.I),  # 01-Oct-2021
 ]
 _TWO_NUMBERS = re.compile(r"\d[^\d]{0,12}\d")
+_MERIDIEM = re.compile(r"^\s*(?:上午|下午|早上|晚上)\s*")
+# ``【CTIMES/SmartAuto 陳念舜 報導】``: a bracketed byline beside the date says who, not what
+_BYLINE = re.compile(r"[【\[][^】\]]{0,40}(?:報導|报道|記者|记者|報道)[】\]]")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?!\d)")
 _WEEKDAY = re.compile(
     r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|"
@@ -68,7 +72,7 @@ _DATE_LABEL = re.compile(
     r"日期|时间|時間)|"
     r"(?:release date|released on|released|publication date|publish(?:ed)? date|published on|"
     r"published|date posted|dated|"
-    r"posted on|posted|last updated|updated on|update on|updated|update time|date|"
+    r"posted on|posted|post on|last updated|updated on|update on|updated|update time|date|"
     r"(?:asked|written|posted|submitted|added|distributed) by [^|,]{1,40}? on))"
     r"[\s_]*[::]?[\s_]*$",
     re.I,
@@ -173,7 +177,7 @@ def _find_date(line: str, han: bool = False) -> tuple[dt.date, re.Match[str], bo
 
 
 def _remainder(line: str, match: re.Match[str]) -> str:
-    rest = line[: match.start()] + " " + line[match.end() :]
+    rest = _BYLINE.sub(" ", line[: match.start()] + " " + line[match.end() :])
     for pattern in (_CLOCK, _WEEKDAY, _INFO_PAIR, _SECTION):
         rest = pattern.sub(" ", rest)
     return _FILLER.sub(" ", rest).strip()
@@ -206,6 +210,15 @@ def _is_paragraph(line: str) -> bool:
 _MENU = re.compile("[|│｜>›»◎•·]")
 
 
+_HEADLINE_SIZE = 15
+
+
+def _date_alone(line: str) -> bool:
+    """Nothing on the line but one date (a weekday or clock at most)."""
+    found = _find_date(line)
+    return found is not None and not _remainder(line, found[1])
+
+
 def _post_title(line: str) -> bool:
     """A headline, not a breadcrumb or a menu."""
     return is_headline(line) and classify(line, None) == BODY and not _MENU.search(line)
@@ -231,7 +244,7 @@ def _judge(
     # beside the date only labels, a site or a byline: few Han characters, few capitalised words;
     # a date stamped with its clock may carry a longer site or region name
     han_beside = len(_HAN.findall(rest))
-    stamped_clock = bool(_CLOCK.match(line[match.end() :].lstrip(" /|T")))
+    stamped_clock = bool(_CLOCK.match(_MERIDIEM.sub("", line[match.end() :].lstrip(" /|T"), 1)))
     bare = han_beside <= (12 if stamped_clock else 4) and (
         len(words) <= 4 and all(w[0].isupper() for w in words)
     )
@@ -273,6 +286,7 @@ def publication_line(lines: Sequence[str]) -> PublicationLine | None:
     seen_headline = in_text = False
     listing = sum(1 for line in lines if _STAMP_LINE.match(line)) >= _LISTING
     han = any(_HAN.search(line) for line in lines[:TOP_LINES])  # 01/04/2010 is day first there
+    above = ""
     for index, raw in enumerate(lines[:TOP_LINES]):
         line = raw.strip()
         if not line:
@@ -280,8 +294,21 @@ def publication_line(lines: Sequence[str]) -> PublicationLine | None:
         if is_related_heading(line):
             break  # what follows lists other articles with their dates
         judged = _judge(lines, index, seen_headline=seen_headline, han=han)
-        if judged is not None and (judged.labelled or not (in_text or listing)):
-            return judged  # below the first paragraph, only a labelled date is the page's
+        # below the first paragraph only a labelled date is the page's, or a bare one right
+        # under a headline (a site's notice or cookie banner above the story is no paragraph)
+        under_headline = (
+            judged is not None
+            and judged.bare
+            and _date_alone(line)
+            and len(above) >= _HEADLINE_SIZE
+            and _post_title(above)
+            and _find_date(above) is None
+        )
+        if judged is not None and (
+            judged.labelled or not (in_text or listing) or (under_headline and not listing)
+        ):
+            return judged
+        above = line
         # a sentence above any headline is a site's slogan or notice; a long one is the story
         in_text = in_text or (_is_paragraph(line) and (seen_headline or len(line) > _PARAGRAPH))
         if not seen_headline and is_headline(line) and _find_date(line) is None:

@@ -121,6 +121,36 @@ def test_datelines_and_signatures_in_real_spellings(text: str, expected: dt.date
     assert _published(f"Standards news\n{text}") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Notice\nYou are about to leave this website for another one. Click OK to proceed.\n"
+            "World Standards Day 2025: Productivity through partnership\n"
+            f"October 14, 2025\n{EN_BODY}\n",
+            dt.date(2025, 10, 14),
+        ),
+        (
+            f"品質獎得主揭曉\n【本報記者 王明 報導】 2024年02月22日 星期四\n{BODY}\n",
+            dt.date(2024, 2, 22),
+        ),
+        (
+            f"節能家電展售會開賣\n自由時報 – 2013年10月17日 上午6:11\n{BODY}\n",
+            dt.date(2013, 10, 17),
+        ),
+        (f"Standards webinar slides\nPost on 01-Oct-2021\n{EN_BODY}\n", dt.date(2021, 10, 1)),
+    ],
+    ids=["under-a-headline-below-a-banner", "bracketed-byline", "clock-after-shangwu", "post-on"],
+)
+def test_more_publication_lines(text: str, expected: dt.date) -> None:
+    assert _published(text) == expected
+
+
+def test_a_bare_date_under_a_short_heading_below_the_story_is_not_the_pages() -> None:
+    text = f"Committee news\n{EN_BODY}\nDrafts\nAug. 11, 2009\n{EN_BODY}\n"
+    assert _published(text) is None
+
+
 def test_a_date_line_closing_the_page() -> None:
     assert _published(f"标准化工作会议召开\n{BODY}\n{BODY}\n2015/09/16\n") == dt.date(2015, 9, 16)
 
