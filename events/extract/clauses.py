@@ -50,7 +50,8 @@ def recurring(sentence: str, mention: DateMention) -> bool:
 # a span the text calls a period of something being open is itself an event (a window).
 _PERIOD_BEFORE = re.compile(
     r"(?:[\u4e00-\u9fff](?:期|期间|期間)|(?:申报|申報|报名|報名|申请|申請|受理|征集|徵集|公示|报送|報送|"
-    r"提交|收件|登记|登記)(?:时间|時間|日期))\s*(?:为|為|是|:|:)?\s*(?:自|从|從|由)?\s*$"
+    r"提交|收件|登记|登記|活动|活動|征求意见|徵求意見|意见征求|意見徵求|展览|展覽|展出|开放|開放)"
+    r"(?:时间|時間|日期|期限))\s*(?:为|為|是|:|:)?\s*(?:自|从|從|由)?\s*$"
 )
 _PERIOD_AFTER = re.compile(
     r"\s*(?:期间|期間|间|間)\s*[,,]?\s*(?:就|向|开展|開展|进行|進行|征|徵|受理|接受)"
@@ -76,8 +77,8 @@ _EN_NOUNS = (
     r"videoconference|webcast|hearing|briefing|consultation|roundtable|hackathon|plugtests?)s?\b"
 )
 _EN_NOUN = re.compile(_EN_NOUNS)
-_EN_EVENT_NOUN = re.compile(
-    _EN_NOUNS + r"(?:[^.;:]{0,40}(?:\b(?:on|from)|\()|\s*:(?:\s*[A-Z][a-z]+day,)?)\s*$"
+_EN_EVENT_NOUN = re.compile(  # ``… meeting on``, ``Next teleconference:``, ``plenary meeting,``
+    _EN_NOUNS + r"(?:[^.;:]{0,40}(?:\b(?:on|from)|\()|\s*[:,](?:\s*[A-Z][a-z]+day,)?)\s*$"
 )
 _EN_NOUN_AFTER = re.compile(
     r"\s*(?:[A-Z][\w-]*\s+){0,2}" + _EN_NOUNS

@@ -36,7 +36,8 @@ _ZH = re.compile(
     r"(?P<before>\s*(?:或\s*)?(?:之前|以前|前)(?![后後])|\s*(?:截止|到期)(?![日时時期]))?"
 )
 _ISO = re.compile(
-    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s?[-/]\s?(?P<m>\d{1,2})\s?[-/]\s?(?P<d>\d{1,2})(?![\d])"
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?:\s?(?P<s>[-/])\s?|\.)(?P<m>\d{1,2})"
+    r"(?(s)\s?[-/]\s?|\.)(?P<d>\d{1,2})(?![\d]|\.\d)"  # 2024-05-14, 2024/5/14, 2024.05.14
 )
 _DEADLINE_PREFIX = re.compile(
     r"(截至|截止|截止日期|截止时间|截止時間|报名截止|報名截止|不晚于|不晚於|即日起至|即日至|即日起到|起至|"
@@ -68,7 +69,10 @@ _MON = (
     r"August|Aug\.?|September|Sept?\.?|October|Oct\.?|November|Nov\.?|December|Dec\.?)"
 )
 _ORD = r"(?:st|nd|rd|th)?"
-_EN_DAYNAME = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)"
+_EN_DAYNAME = (
+    r"(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\.?,?"
+    r"\s+(?:the\s+)?)"
+)
 _EN_MD = re.compile(
     rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}\b"
     rf"(?:\s*(?:-|–|—|to|until|through|and)\s*{_EN_DAYNAME}?(?:(?P<mon2>{_MON})\s+)?"
@@ -279,12 +283,14 @@ _LATIN = re.compile(r"[A-Za-z]{3}")
 # ``15/02/2021``: a numeric date, day first unless the first number cannot be a day of a
 # month-first reading (``02/15/2021``); both at most 12 reads day first, as most of the
 # English-speaking world and Hong Kong write it.
-_NUMERIC = re.compile(r"(?<![\d./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])")
+_NUMERIC = re.compile(
+    r"(?<![\d./-])(?P<a>\d{1,2})(?P<s>[/.])(?P<b>\d{1,2})(?P=s)(?P<y>(?:19|20)\d{2})(?![\d/]|\.\d)"
+)
 
 
 def _numeric_mentions(sentence: str) -> list[DateMention]:
     found: list[DateMention] = []
-    for m in _NUMERIC.finditer(sentence) if "/" in sentence else ():
+    for m in _NUMERIC.finditer(sentence) if "/" in sentence or "." in sentence else ():
         first, second, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
         day, month = (second, first) if second > 12 else (first, second)
         if not _valid(year, month, day):

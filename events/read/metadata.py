@@ -229,10 +229,13 @@ def headline_run(lines: Sequence[str]) -> list[str]:
         if not run and len(line) < 6 and not re.search(r"\d", line):
             run.append(line)  # ``APP下载``, ``News``: chrome above the headline stays in the run
             continue
-        if not is_headline(line):
-            break
+        if not is_headline(line) or _LABELLED_LINE.match(line):
+            break  # ``会议时间:5月14日``, ``Venue: Geneva``: a notice's facts, not a subtitle
         run.append(line)
     return run if any(len(x) >= 6 for x in run) else []
+
+
+_LABELLED_LINE = re.compile(r"^\s*(?:[\u3400-\u9fff]{2,6}|[A-Za-z]{3,8})\s*[::]\s*\S")
 
 
 _LEAD_PREFIX = re.compile(r"^[^,,。]{0,24}?(?:电|電|讯|訊)\s*(?:[((][^))]{0,20}[))])?\s*")

@@ -177,3 +177,43 @@ def test_the_day_of_an_announcement_is_no_event() -> None:
     assert events_of(text) == []
     opened = "ASTM\nPublished: 2021-08-31\nThe Standards Week opened today in Atlanta."
     assert [e[0] for e in events_of(opened)] == ["2021-08-31"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "News\nThe meeting will be held Mon 5 June – Wed 7 June 2024 in Paris.",
+            ("2024-06-05", "2024-06-07"),
+        ),
+        (
+            "News\nThe General Assembly will be held on 14.05.2024 in Brussels.",
+            ("2024-05-14", "2024-05-14"),
+        ),
+        ("标题\n会议于2024.05.14在北京召开。", ("2024-05-14", "2024-05-14")),
+        (
+            "News\nThe ISO/TC 176 plenary meeting, 14-18 May 2024, Vienna, Austria.",
+            ("2024-05-14", "2024-05-18"),
+        ),
+        ("标题\n本次活动时间为2024年5月14日至6月14日。", ("2024-05-14", "2024-06-14")),
+        ("標題\n徵求意見時間為2024年4月1日至2024年4月30日。", ("2024-04-01", "2024-04-30")),
+    ],
+    ids=[
+        "weekday-abbreviations",
+        "dotted-day-first",
+        "dotted-year-first",
+        "noun-comma-date",
+        "activity-time-is",
+        "comment-period-is",
+    ],
+)
+def test_common_notice_and_meeting_forms(text: str, span: tuple[str, str]) -> None:
+    assert [e[:2] for e in events_of(text)] == [span]
+
+
+def test_a_notices_labelled_facts_are_not_a_headline_run() -> None:
+    text = (
+        "关于召开标准化工作会议的通知\n会议时间:2024年5月14日(星期二)上午9:00\n"
+        "会议地点:市局三楼会议室\n请准时参加。"
+    )
+    assert [e[:2] for e in events_of(text)] == [("2024-05-14", "2024-05-14")]
