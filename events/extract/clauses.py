@@ -58,13 +58,37 @@ _PERIOD_AFTER = re.compile(
 )
 
 
+# ``7月19日-30日…报名``, ``可于5月15日至30日通过网站报名``: a span in which something is handed
+# in or applied for is a window, whatever precedes it.
+_HANDED_IN = re.compile(
+    r"报名|報名|申报|申報|受理|征集|徵集|报送|報送|提交|申请|申請|登记|登記|征求意见|徵求意見"
+)
+
+
 def is_period(sentence: str, mention: DateMention) -> bool:
     if mention.end is None:
         return False
     if mention.form == "window":
         return True  # 自…起至…止, 前后各一周: open for a while
     before = sentence[max(0, mention.begin - 12) : mention.begin]
-    return bool(_PERIOD_BEFORE.search(before) or _PERIOD_AFTER.match(sentence, mention.stop))
+    return bool(
+        _PERIOD_BEFORE.search(before)
+        or _PERIOD_AFTER.match(sentence, mention.stop)
+        or _HANDED_IN.search(sentence, mention.stop, mention.stop + 30)
+        or _HANDED_IN.search(sentence, max(0, mention.begin - 12), mention.begin)
+    )
+
+
+# ``考试时间分别为6月22日和11月16日``, ``会议日期为…``: a label saying when something is held.
+_TIME_IS = re.compile(
+    r"(?:考试|考試|考核|测验|測驗|会议|會議|活动|活動|培训|培訓|举办|舉辦|举行|舉行|开幕|開幕|比赛|比賽|"
+    r"竞赛|競賽|展览|展覽|展出|报到|報到|评审|評審|颁奖|頒獎|讲座|講座|说明会|說明會)"
+    r"(?:时间|時間|日期)\s*(?:分别|分別)?\s*(?:为|為|是|:|:)\s*(?:[^,,。;;]{1,14}(?:和|及|、))?\s*$"
+)
+
+
+def time_is(sentence: str, mention: DateMention) -> bool:
+    return bool(_TIME_IS.search(sentence, max(0, mention.begin - 30), mention.begin))
 
 
 # An event noun right before an English date (``a door-to-door campaign … on October 15 and

@@ -26,6 +26,7 @@ from events.extract.clauses import (
     opens,
     recurring,
     says_closing,
+    time_is,
 )
 from events.extract.context import ArticleContext, article_context
 from events.extract.dates import DateMention, Day, dates_in, find_dates
@@ -300,6 +301,7 @@ def _event(
         or event_noun_before(sentence, mention) is not None
         or is_period(sentence, mention)
         or arranged(sentence, mention)
+        or time_is(sentence, mention)
     )
     if name is None and not happens:
         row = row_name(sentence, mention, len(find_dates(sentence)) - 1)

@@ -27,7 +27,7 @@ _ZH_NAME_YEAR = re.compile(
     r"(?<![\d.\-/自从從])((?:19|20)\d{2})(?:\s*年(?![度底初末])(?=[\u3400-\u9fff“「\"])|(?=[\u3400-\u9fff“「])(?!年))"
 )
 _EN_NAME_YEAR = re.compile(
-    r"\b((?:19|20)\d{2})\s+(?=[A-Z][a-z])|(?<=[a-z])\s+((?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)"
+    r"(?<!\d-)(?<!\d–)(?<!\d/)\b((?:19|20)\d{2})\s+(?=[A-Z][a-z])|(?<=[a-z])\s+((?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)"
 )
 _CAPITALISED_BEFORE = re.compile(
     r"\b(?!(?:From|In|Since|By|Until|Before|After|During|Of|On|At|For|To)\s)[A-Z][A-Za-z]*\s+$"

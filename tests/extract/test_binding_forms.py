@@ -217,3 +217,38 @@ def test_a_notices_labelled_facts_are_not_a_headline_run() -> None:
         "会议地点:市局三楼会议室\n请准时参加。"
     )
     assert [e[:2] for e in events_of(text)] == [("2024-05-14", "2024-05-14")]
+
+
+def test_an_abbreviation_does_not_end_the_sentence() -> None:
+    text = (
+        "News\nThe opening ceremony of the 43rd meeting of CROSQ was held at the St. Kitts "
+        "Marriott Resort on October 9, 2023 in the presence of Dr. Omar."
+    )
+    assert [e[0] for e in events_of(text)] == ["2023-10-09"]
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("标题\n2020年56日,协会通过线上方式召开了团体标准立项审查会议。", ["2020-05-06"]),
+        ("标题\n7月19日-30日国家级评审员报名参加2021年网上能力测试。", ["2021-07-19"]),
+        (
+            "标题\n考试地点为北京,考试时间分别为2019年6月22日和11月16日。",
+            ["2019-06-22", "2019-11-16"],
+        ),
+        ("标题\n信件编号:001 来信时间:2025-10-30 22:02 答复时间:2025-10-31", []),
+    ],
+    ids=["year-then-month-day-run", "registration-window", "exam-times", "letter-times"],
+)
+def test_windows_and_labelled_times(text: str, starts: list[str]) -> None:
+    assert [e[0] for e in events_of(text)] == starts
+
+
+def test_the_end_of_a_span_of_years_names_no_edition() -> None:
+    text = (
+        "Regional news\n"
+        "Officers are gathering this week, from 21-24 September, 2015, in Montserrat.\n"
+        "The group will look at the 2016-2017 Annual Operation Plan.\n"
+        "Monday, September 21, saw a large opening ceremony."
+    )
+    assert "2015-09-21" in [e[0] for e in events_of(text) if e[0] == e[1]]
