@@ -74,7 +74,7 @@ _EN_DAYNAME = (
     r"\s+(?:the\s+)?)"
 )
 _EN_MD = re.compile(
-    rf"\b(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}\b"
+    rf"\b(?P<mon>{_MON})(?:\s+|(?<=\.))(?P<d>\d{{1,2}}){_ORD}\b"  # May 14, Nov. 4, Nov.4
     rf"(?:\s*(?:-|–|—|to|until|through|and)\s*{_EN_DAYNAME}?(?:(?P<mon2>{_MON})\s+)?"
     rf"(?P<d2>\d{{1,2}}){_ORD}\b)?"
     r"(?:,?\s*(?P<y>(?:19|20)\d{2})\b)?",

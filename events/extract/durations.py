@@ -63,3 +63,21 @@ def _months_later(start: Day, count: int) -> Day:
     month = index % 12 + 1
     days_in_month = calendar.monthrange(year or 2001, month)[1]
     return (year, month, min(start[2], days_in_month))
+
+
+# ``a two-day APAC training … starting on June 24``, ``the five-day workshop … yesterday``:
+# a length written as an adjective before the day, when nothing says that day ends it.
+_EN_ADJECTIVE = re.compile(
+    r"\b(?P<n>\d{1,2}|" + "|".join(w for w in _EN_NUMBERS if len(w) > 2) + r")[\s-]day\b", re.I
+)
+_EN_ENDS = re.compile(r"\b(?:clos(?:e|ed|ing)|conclud(?:e|ed|ing)|end(?:s|ed)?|wrap)", re.I)
+
+
+def days_before(before: str, after: str) -> int | None:
+    """The number of days an English adjective before a start day gives (``two-day``)."""
+    found = list(_EN_ADJECTIVE.finditer(before))
+    if not found or _EN_ENDS.search(before[found[-1].end() :] + " " + after):
+        return None
+    word = found[-1].group("n").lower()
+    count = int(word) if word.isdigit() else _EN_NUMBERS[word]
+    return count if 1 < count <= 14 else None

@@ -29,8 +29,8 @@ from events.extract.clauses import (
     time_is,
 )
 from events.extract.context import ArticleContext, article_context
-from events.extract.dates import DateMention, Day, dates_in, find_dates
-from events.extract.durations import last_day
+from events.extract.dates import DateMention, Day, dates_in, find_dates, shift_day
+from events.extract.durations import days_before, last_day
 from events.extract.kept import keep, share_organisers
 from events.extract.lexicon import (
     EN_CLOSES,
@@ -204,13 +204,20 @@ def _report_day(article: Article) -> Anchor | None:
 
 
 def _dates(
-    mention: DateMention, year: int | None, *, opens: bool = False, lasting: str = ""
+    mention: DateMention,
+    year: int | None,
+    *,
+    opens: bool = False,
+    lasting: str = "",
+    adjective: int | None = None,
 ) -> tuple[PartialDate, PartialDate | None]:
     """Start and inclusive end: the range's, or the start's plus a length the words after it
     give (``为期一个月``). A single day is a one-day event, unless the text says only that
     something began then (``启动``, ``kicked off``): then its end is unknown."""
     start = _day(mention.start, year)
     last = mention.end or (last_day(mention.start, lasting) if lasting else None)
+    if last is None and not opens and adjective:
+        last = shift_day(mention.start, adjective - 1)  # ``a two-day training … on June 24``
     if last is None:
         return start, (None if opens else start)
     end = _day(last, last[0] or year)
@@ -336,6 +343,9 @@ def _event(
         year,
         opens=opens(sentence, mention, clause),
         lasting=sentence[mention.stop : mention.stop + 40],
+        adjective=days_before(sentence[max(0, mention.begin - 80) : mention.begin], clause[:60])
+        if ctx.article.language is Language.EN
+        else None,
     )
     title = name.text if name and name.specific else fallback_title(name, kind, ctx)
     organisers = _organisers(ctx, sentence, mention)

@@ -17,7 +17,8 @@ from events.extract.dates import DateMention
 from events.model import PartialDate
 from events.numerals import to_int
 
-_TODAY = re.compile(r"\b(?:today|this morning|this afternoon)\b", re.I)
+_TODAY = re.compile(r"\b(?:today|this morning|this afternoon|yesterday|tomorrow)\b", re.I)
+_EN_SHIFT = {"yesterday": -1, "tomorrow": 1}
 _SAID = re.compile(
     r"\b(?:announced|announces|said|says|stated|released|published|unveiled|reported)\b"
     r"(?:\s+\w+){0,2}\s+(?:today|this morning)\b|\b(?:today|this morning)\s+(?:\w+\s+)?"
@@ -90,6 +91,11 @@ def _quoted(sentence: str, at: int) -> bool:
     return before.count("“") > before.count("”") or before.count("「") > before.count("」")
 
 
+def _in_quotes(sentence: str, at: int) -> bool:
+    before = sentence[:at]
+    return _quoted(sentence, at) or before.count('"') % 2 == 1
+
+
 def _nearest_day(reported: dt.date, day: int) -> dt.date | None:
     """The date with day-of-month ``day`` nearest the report's (last, this or next month)."""
     candidates = []
@@ -153,13 +159,16 @@ def relative_mentions(
     if anchor[0] is None:
         return found  # an English weekday needs the year to be placed
     lowered = sentence.lower()
-    if "day" not in lowered and "this " not in lowered:
+    if "day" not in lowered and "this " not in lowered and "tomorrow" not in lowered:
         return found  # no today, no weekday, no this morning
     reported = _on(anchor)
     for m in _TODAY.finditer(sentence):
         if _SAID.search(sentence, max(0, m.start() - 24), min(len(sentence), m.end() + 24)):
             continue  # ``announced today that …``: the day of the telling, not of an event
-        found.append(DateMention(_day(reported), None, m.start(), m.end(), "day", True))
+        if (m.start() > 0 and m.group(0)[0].isupper()) or _in_quotes(sentence, m.start()):
+            continue  # ``"Accreditation: Empowering Tomorrow …"``: a theme's word, no day
+        day = reported + dt.timedelta(days=_EN_SHIFT.get(m.group(0).lower(), 0))
+        found.append(DateMention(_day(day), None, m.start(), m.end(), "day", True))
     for m in _WEEKDAY_THE_DAY.finditer(sentence):
         day = _weekday_day(reported, _WEEKDAYS.index(m.group(1).lower()), int(m.group(2)))
         if day is not None:

@@ -252,3 +252,35 @@ def test_the_end_of_a_span_of_years_names_no_edition() -> None:
         "Monday, September 21, saw a large opening ceremony."
     )
     assert "2015-09-21" in [e[0] for e in events_of(text) if e[0] == e[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "News\nPublished: 2023-06-26\nA two-day APAC Evaluator Training was held starting on "
+            "June 24 in Tokyo.",
+            ("2023-06-24", "2023-06-25"),
+        ),
+        (
+            "News\nPublished: 2019-10-20\nThe summit will begin on Nov.4.",
+            ("2019-11-04", "2019-11-04"),
+        ),
+        (
+            "News\nPublished: 2008-02-27\nThe minister spoke at the opening of a workshop in Accra "
+            "yesterday.",
+            ("2008-02-26", "2008-02-26"),
+        ),
+    ],
+    ids=["two-day-before", "abbreviated-month-no-space", "yesterday"],
+)
+def test_english_lengths_abbreviations_and_yesterday(text: str, span: tuple[str, str]) -> None:
+    assert [e[:2] for e in events_of(text)] == [span]
+
+
+def test_a_word_of_a_quoted_theme_is_no_day() -> None:
+    text = (
+        'News\nPublished: 2024-06-10\nThe event, with the theme "Accreditation: Empowering '
+        'Tomorrow and Shaping the Future", was inaugurated by the Secretary.'
+    )
+    assert events_of(text) == []
