@@ -167,8 +167,8 @@ def relative_mentions(
             continue  # ``announced today that …``: the day of the telling, not of an event
         if (m.start() > 0 and m.group(0)[0].isupper()) or _in_quotes(sentence, m.start()):
             continue  # ``"Accreditation: Empowering Tomorrow …"``: a theme's word, no day
-        day = reported + dt.timedelta(days=_EN_SHIFT.get(m.group(0).lower(), 0))
-        found.append(DateMention(_day(day), None, m.start(), m.end(), "day", True))
+        shifted = reported + dt.timedelta(days=_EN_SHIFT.get(m.group(0).lower(), 0))
+        found.append(DateMention(_day(shifted), None, m.start(), m.end(), "day", True))
     for m in _WEEKDAY_THE_DAY.finditer(sentence):
         day = _weekday_day(reported, _WEEKDAYS.index(m.group(1).lower()), int(m.group(2)))
         if day is not None:
