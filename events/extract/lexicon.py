@@ -66,7 +66,7 @@ EN_HEADS: dict[str, Kind] = {
 ZH_HAPPEN = (
     "召开", "举办", "举行", "开幕", "启动", "开展", "开营", "开班", "闭幕", "揭幕", "主办",
     "主辦", "进行", "亮相", "拉开帷幕", "隆重", "考察", "到访", "参观", "走访", "访问",
-    "办理", "展开", "揭晓", "颁发",
+    "办理", "展开", "揭晓", "颁发", "签署",
 )  # fmt: skip
 EN_HAPPEN = (
     "held", "hold", "holds", "opened", "opens", "open", "took place", "take place", "takes place",
@@ -98,7 +98,7 @@ EN_SUBMIT = (
     "entries", "feedback", "respond", "responses", "enrol", "sign up", "rsvp", "request", "contact",
 )  # fmt: skip
 # Words that make a date a deadline by themselves, whatever is handed in.
-ZH_CLOSES = ("截止", "到期", "不晚于", "过期", "逾期", "即日")  # 即日起至…: open from today
+ZH_CLOSES = ("截止", "到期", "不晚于", "过期", "逾期", "即日", "期限")  # 即日起至…: open from today
 EN_CLOSES = ("deadline", "due", "closes", "closing date", "no later than", "not later than")
 
 # Clauses whose dates are history, not events.
@@ -107,7 +107,6 @@ ZH_HISTORY = (
     "创立",
     "创建",
     "诞生",
-    "签署",
     "发布",
     "印发",
     "出台",

@@ -39,7 +39,7 @@ _ZH_RELATIVE = re.compile(
     r"(?P<w>今天|今日|今(?=起|晚|在)|昨天|昨日|昨(?=在|晚)|明天|明日|明(?=起))"
     r"(?=[^,,。;“”]{0,8}?(?:开始|開始|起|开幕|開幕|召开|召開|举行|舉行|举办|舉辦|启动|啟動|开讲|開講|"
     r"开展|開展|闭幕|閉幕|拉开|拉開|出席|接见|接見|颁奖|頒獎|颁发|頒發|揭牌|签约|簽約|发布会|發布會)"
-    r"|(?:上午|下午|晚上|早上|中午)\s*[,,])"  # ``今天上午,…开展了``: narration of the day
+    r"|(?:上午|下午|晚上|早上|中午)?\s*[,,])"  # ``今天上午,…开展了``, ``昨日,…簽署``: narration
 )
 _ZH_SHIFT = {"今": 0, "昨": -1, "明": 1}
 # ``今(10)日``, ``昨（十一）日``, ``今(3/29)日``: Taiwan's press writes the day in brackets.
@@ -96,6 +96,30 @@ def _in_quotes(sentence: str, at: int) -> bool:
     return _quoted(sentence, at) or before.count('"') % 2 == 1
 
 
+_ZH_AHEAD = re.compile("将|將|即将|即將|拟|擬|计划|計劃|预计|預計|届时|屆時|定于|定於|明")
+
+
+def _reported_day(reported: dt.date, day: int, ahead: bool) -> dt.date | None:
+    """``19日在…舉辦的訓練``: a report tells of days gone by, the last such day on or before
+    its own; a sentence that says will (``将于28日``) means the next one."""
+    nearest = _nearest_day(reported, day)
+    if nearest is None or abs((nearest - reported).days) <= 3:
+        return nearest
+    candidates = [
+        d
+        for shift in (-1, 0, 1)
+        if (d := _safe_day(*_month_shift(reported, shift), day)) is not None
+    ]
+    if ahead:
+        return min((d for d in candidates if d >= reported), default=nearest)
+    return max((d for d in candidates if d <= reported), default=nearest)
+
+
+def _month_shift(date: dt.date, shift: int) -> tuple[int, int]:
+    index = date.year * 12 + date.month - 1 + shift
+    return index // 12, index % 12 + 1
+
+
 def _nearest_day(reported: dt.date, day: int) -> dt.date | None:
     """The date with day-of-month ``day`` nearest the report's (last, this or next month)."""
     candidates = []
@@ -124,6 +148,9 @@ def _zh_mentions(sentence: str, anchor: Anchor) -> list[DateMention]:
         return found
     reported = _on(anchor)
     for m in _ZH_RELATIVE.finditer(sentence):
+        opening = m.start() == 0 or sentence[m.start() - 1] in "，,。;；:：)）"
+        if sentence[m.end() :].lstrip()[:1] in ",," and not opening:
+            continue  # ``…,今天,…`` mid-clause: no narration of the report's day
         if not _quoted(sentence, m.start()):
             day = reported + dt.timedelta(days=_ZH_SHIFT[m.group("w")[0]])
             found.append(_mention(day, anchor, m.start(), m.end()))
@@ -134,10 +161,11 @@ def _zh_mentions(sentence: str, anchor: Anchor) -> list[DateMention]:
             nearest = _safe_day(reported.year, int(m.group("m")), number)
         if nearest is not None:
             found.append(_mention(nearest, anchor, m.start(), m.end()))
+    ahead = _ZH_AHEAD.search(sentence) is not None
     for m in _ZH_DAY_ONLY.finditer(sentence):
         group = "d" if m.group("d") else "d2"
         number = to_int(m.group(group))
-        nearest = _nearest_day(reported, number) if number else None
+        nearest = _reported_day(reported, number, ahead) if number else None
         if nearest is not None:
             found.append(_mention(nearest, anchor, m.start(group), m.end()))
     return found

@@ -60,9 +60,8 @@ def resolve_year(
     inferred = inferred or ctx.headline_ordinal_year or headline
     if inferred is None and published is not None:
         around = sentence[: mention.begin][-40:] + " " + sentence[mention.stop :]
-        inferred = years.from_publication(
-            mention.start[1], mention.start[2], published, tense(around)
-        )
+        said = None if mention.form == "deadline" else tense(around)  # a day due is ahead
+        inferred = years.from_publication(mention.start[1], mention.start[2], published, said)
     # an undated English page's ``Kaleidoscope 2022``, ``WSD 2023`` outranks the one full date
     # it writes (often history: ``took place on November 13, 2008``)
     inferred = inferred or ctx.paragraph_year or ctx.edition_year or ctx.only_year

@@ -235,7 +235,10 @@ def headline_run(lines: Sequence[str]) -> list[str]:
     return run if any(len(x) >= 6 for x in run) else []
 
 
-_LABELLED_LINE = re.compile(r"^\s*(?:[\u3400-\u9fff]{2,6}|[A-Za-z]{3,8})\s*[::]\s*\S")
+_LABELLED_LINE = re.compile(
+    r"^\s*(?:[壹贰貳參叁肆伍陸陆柒捌玖拾一二三四五六七八九十]{1,2}\s*[、.]\s*)?"
+    r"(?:[\u3400-\u9fff]{2,6}|[A-Za-z]{3,8})\s*[::]\s*\S"
+)
 
 
 _LEAD_PREFIX = re.compile(r"^[^,,。]{0,24}?(?:电|電|讯|訊)\s*(?:[((][^))]{0,20}[))])?\s*")

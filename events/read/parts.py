@@ -26,6 +26,10 @@ _INFO = re.compile(
     r"^(Release Date|Published|Publication date|Date|Source|Author|Updated)\s*[::]",
     re.I,
 )
+# ``壹、時間:…``, ``一、会议时间:…``: an enumerated item of a notice, not the page's own date
+ITEM = re.compile(
+    r"^\s*(?:[壹贰貳參叁肆伍陸陆柒捌玖拾一二三四五六七八九十]{1,2}\s*[、.]|[((][一二三四五六七八九十\d]{1,2}[))])"
+)
 _PLACE_LABEL = re.compile(r"(地点|地點|会场|會場|Venue|Location|Place)\s*[::]", re.I)
 _SHARE = re.compile(
     r"(官方微信|微信公众号|微信公眾號|公众号|公眾號|官方微博|分享到|扫一扫|掃一掃|"
@@ -124,7 +128,7 @@ def classify(line: str, after: str | None) -> str:
         return "related"
     if _BREADCRUMB.search(line):
         return "breadcrumb"
-    if size < 120 and _INFO.search(line) and not _PLACE_LABEL.search(line):
+    if size < 120 and _INFO.search(line) and not _PLACE_LABEL.search(line) and not ITEM.match(line):
         return "info"  # (a time with a place is an event's when and where, not the page's)
     if size < 80 and _SHARE.search(line):
         return "share"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from events.model import Published
 from events.numerals import MINGUO_OFFSET
-from events.read.parts import BODY, classify, is_headline, is_related_heading
+from events.read.parts import BODY, ITEM, classify, is_headline, is_related_heading
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 TOP_LINES = 16  # a publication line comes before this many lines, or before the first paragraph
@@ -232,8 +232,8 @@ def _judge(
     lines: Sequence[str], index: int, *, seen_headline: bool, han: bool
 ) -> PublicationLine | None:
     line = lines[index].strip()
-    if _NOT_OWN.match(line):
-        return None
+    if _NOT_OWN.match(line) or ITEM.match(line):
+        return None  # a forum's clock; ``壹、時間:…``, an item of a notice or a record
     found = _find_date(line[:_PARAGRAPH], han or _HAN.search(line) is not None)
     if found is None:
         return None

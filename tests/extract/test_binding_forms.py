@@ -284,3 +284,39 @@ def test_a_word_of_a_quoted_theme_is_no_day() -> None:
         'Tomorrow and Shaping the Future", was inaugurated by the Secretary.'
     )
     assert events_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("標題\n遞交期限為2023年2月28日。", ["2023-02-28"]),
+        ("標題\n校園節電競賽報名期限到113年9月30日止。", ["2024-09-30"]),
+        ("標題\n本分局自2021年8月19日至9月8日期間檢查35處所。", ["2021-08-19"]),
+        (
+            "標題\n發布日期:2016-06-06\n19日在馬祖高中電腦教室舉辦的訓練場次,共有30多位學員參加。",
+            ["2016-05-19"],
+        ),
+        ("標題\n發布日期:2016-06-06\n本局將於28日在馬祖高中舉辦訓練。", ["2016-06-28"]),
+        ("標題\n發布日期:2015-11-07\n昨日,特區政府與歐盟傳譯總司簽署合作備忘錄。", ["2015-11-06"]),
+        ("標題\n發布日期:2009-02-19\n得獎名單已公布,並於3月16日前通知領取。", ["2009-03-16"]),
+    ],
+    ids=[
+        "term-is",
+        "term-until",
+        "span-during",
+        "day-gone-by",
+        "day-ahead",
+        "signed-yesterday",
+        "deadline-after-notice",
+    ],
+)
+def test_traditional_notice_forms(text: str, starts: list[str]) -> None:
+    assert [e[0] for e in events_of(text)] == starts
+
+
+def test_an_enumerated_time_item_is_the_notices_not_the_pages() -> None:
+    text = (
+        "113年度第1次節能標章審議會會議紀錄\n壹、時間:113年3月15日(星期五)上午10時\n"
+        "貳、地點:本局會議室\n參、主席:王局長\n肆、出席人員:如簽到單。"
+    )
+    assert [e[:2] for e in events_of(text)] == [("2024-03-15", "2024-03-15")]
