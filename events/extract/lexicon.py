@@ -45,6 +45,8 @@ ZH_HEADS: dict[str, Kind] = {
     "咨询会": Kind.MEETING, "听证会": Kind.MEETING, "公听会": Kind.MEETING, "审查会": Kind.MEETING,
     "评审会": Kind.MEETING, "协调会": Kind.MEETING, "分享会": Kind.MEETING, "宣导会": Kind.TRAINING,
     "工作坊": Kind.TRAINING, "训练班": Kind.TRAINING, "课程": Kind.TRAINING, "展会": Kind.OTHER,
+    "展售会": Kind.OTHER, "展示会": Kind.OTHER, "园游会": Kind.OTHER, "嘉年华": Kind.OTHER,
+    "表扬大会": Kind.OTHER, "颁奖典礼": Kind.OTHER, "见面会": Kind.MEETING, "恳谈会": Kind.MEETING,
 }  # fmt: skip
 EN_HEADS: dict[str, Kind] = {
     "Forum": Kind.FORUM, "Conference": Kind.CONFERENCE, "Congress": Kind.CONFERENCE,

@@ -96,6 +96,16 @@ def _in_quotes(sentence: str, at: int) -> bool:
     return _quoted(sentence, at) or before.count('"') % 2 == 1
 
 
+_ZH_DAYS_ONLY = re.compile(
+    r"(?<![\d月年第每前后後数數几幾周週期号號一二三四五六七八九十〇零两兩])"
+    r"(?P<d>\d{1,2})\s*日?\s*(?:至|到|-|—|～|~)\s*(?P<e>\d{1,2})\s*日(?!\s*(?:内|內|前|以))"
+)
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    return _safe_day(year, month, day) is not None
+
+
 _ZH_AHEAD = re.compile("将|將|即将|即將|拟|擬|计划|計劃|预计|預計|届时|屆時|定于|定於|明")
 
 
@@ -162,6 +172,13 @@ def _zh_mentions(sentence: str, anchor: Anchor) -> list[DateMention]:
         if nearest is not None:
             found.append(_mention(nearest, anchor, m.start(), m.end()))
     ahead = _ZH_AHEAD.search(sentence) is not None
+    for m in _ZH_DAYS_ONLY.finditer(sentence):  # ``14日到16日,在市民廣場連辦3天``
+        first, last = to_int(m.group("d")), to_int(m.group("e"))
+        begun = _reported_day(reported, first, ahead) if first and last and first < last else None
+        if begun is not None and _valid_day(begun.year, begun.month, last or 0):
+            mention = _mention(begun, anchor, m.start(), m.end())
+            end = (mention.start[0], begun.month, last or 0)
+            found.append(dataclasses.replace(mention, end=end, form="range"))
     for m in _ZH_DAY_ONLY.finditer(sentence):
         group = "d" if m.group("d") else "d2"
         number = to_int(m.group(group))

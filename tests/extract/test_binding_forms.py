@@ -320,3 +320,8 @@ def test_an_enumerated_time_item_is_the_notices_not_the_pages() -> None:
         "貳、地點:本局會議室\n參、主席:王局長\n肆、出席人員:如簽到單。"
     )
     assert [e[:2] for e in events_of(text)] == [("2024-03-15", "2024-03-15")]
+
+
+def test_a_span_of_days_without_a_month() -> None:
+    text = "標題\n發布日期:2012-09-15\n新北市經發局14日到16日,在市民廣場連辦3天「MIT產品展售會」。"
+    assert [e[:2] for e in events_of(text)] == [("2012-09-14", "2012-09-16")]
