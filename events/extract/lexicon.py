@@ -79,6 +79,7 @@ EN_HAPPEN = (
     " meet ", "convene", "gather on", "celebrating", "celebrates", "will celebrate",
     "taking place", "being held", "will host", "hosts", "celebrate", "will begin", "begin on",
     "falls on", "fall on", "is observed", "be observed", "was observed", "at the opening of",
+    "gathering", "to participate in", "will attend",
 )  # fmt: skip
 ZH_FUTURE = ("将于", "将在", "将", "拟于", "计划于", "定于", "即将", "届时", "报名")
 ZH_PAST = ("召开了", "举办了", "举行了", "了", "已", "顺利", "成功", "圆满", "日前", "近日")

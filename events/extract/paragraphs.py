@@ -27,7 +27,8 @@ _LABEL_LINE = re.compile(
 def join_labels(body: str) -> str:
     """``三、活动时间`` on a line of its own labels the line after it (``10月10日-10月24日``),
     and a heading that names an event (``83rd General Meeting``) is the subject of a short
-    line of place and date under it (``Shanghai, China, from 21 to 25 October 2019.``)."""
+    line of place and date under it (``Shanghai, China, from 21 to 25 October 2019.``); a day
+    alone with a colon (``7 July 2013:``) heads the schedule item on the next line."""
     lines = body.split("\n")
     joined: list[str] = []
     for line in lines:
@@ -35,9 +36,18 @@ def join_labels(body: str) -> str:
             joined[-1] = f"{label.group('label')}:{line.strip()}"
         elif joined and _heading_over_date(joined[-1], line):
             joined[-1] = f"{joined[-1].strip()}: {line.strip()}"
+        elif joined and _date_label(joined[-1]):
+            joined[-1] = f"{joined[-1].strip()} {line.strip()}"  # ``7 July 2013:`` / its item
         else:
             joined.append(line)
     return "\n".join(joined)
+
+
+def _date_label(line: str) -> bool:
+    """``7 July 2013:``, ``2 September 2013, noon ET:`` alone on a line: a schedule's day,
+    whose item is the next line."""
+    line = line.strip()
+    return len(line) <= 40 and line.endswith((":", ":")) and bool(find_dates(line))
 
 
 def _heading_over_date(heading: str, line: str) -> bool:

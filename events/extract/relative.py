@@ -223,13 +223,13 @@ def relative_mentions(
             continue  # ``on Thursday, November 14``: the date that follows says which
         weekday = _WEEKDAYS.index(m.group(1).lower())
         if named and weekday in named:
-            found.append(DateMention(named[weekday], None, m.start(), m.end(), "day", True))
+            found.append(DateMention(named[weekday], None, m.start(1), m.end(), "day", True))
             continue
         if _WILL.search(sentence, 0, m.start()):
             day = reported + dt.timedelta(days=(weekday - reported.weekday()) % 7 or 7)
         else:
             day = reported - dt.timedelta(days=(reported.weekday() - weekday) % 7)
-        found.append(DateMention(_day(day), None, m.start(), m.end(), "day", True))
+        found.append(DateMention(_day(day), None, m.start(1), m.end(), "day", True))
     return found
 
 

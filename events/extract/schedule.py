@@ -14,7 +14,7 @@ import re
 
 from events.extract.dates import DateMention
 
-_ROW_MAX = 60  # characters in the whole line
+_ROW_MAX, _LATIN_ROW_MAX = 60, 90  # characters in the whole line
 _NAME_MIN, _NAME_MAX, _LATIN_NAME_MAX = 2, 30, 60
 _ISO_STAMP = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
 _FURNITURE = re.compile(
@@ -31,10 +31,12 @@ _SENTENCE = re.compile(r"[。!?！？;；]|[a-z]{3,}\.\s")
 _NOISE = re.compile(
     r"[((][一二三四五六日天][))]|(?:星期|周|週)[一二三四五六日天]|"
     r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|"
-    r"\d{1,2}\s*[::]\s*\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|"
+    r"\d{1,2}\s*[::]\s*\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?|\b(?:noon|midnight)\b|"
+    r"\b(?:ET|EST|EDT|CET|CEST|UTC|GMT|PST|PDT)\b|"
     r"[|｜:：\-–—•·*#>]+|\s+",
     re.I,
 )
+_CLOCK_WORD = re.compile(r"\s*(?:noon|midnight|\d{1,2}\s*[::.]\s*\d{2}|\d{1,2}\s*[ap]\.?m)", re.I)
 _YEAR_ONLY = re.compile(r"^[\d〇零OО一二三四五六七八九]{2,4}\s*年(?:度)?$")
 _EDGE = re.compile(r"^(?:起|止|前|至|到|及)+|(?:起|止|至|到|及)+$")
 
@@ -43,12 +45,16 @@ def row_name(sentence: str, mention: DateMention, others: int) -> str | None:
     """The name a schedule row gives its date, or ``None`` if the line is not such a row.
 
     ``others``: how many further dates the line holds (a row names one day or one span)."""
-    if others or len(sentence) > _ROW_MAX or _SENTENCE.search(sentence):
+    latin = not re.search(r"[\u3400-\u9fff]", sentence)
+    if others or len(sentence) > (_LATIN_ROW_MAX if latin else _ROW_MAX):
+        return None
+    if _SENTENCE.search(sentence):
         return None
     if _ISO_STAMP.search(sentence[mention.begin : mention.stop]):
         return None
-    if sentence[mention.stop :].strip()[:1] in (".", ","):
-        return None  # ``GENEVA, March 3.``: a dateline opening the story
+    after = sentence[mention.stop :].strip()
+    if after[:1] in (".", ",") and not _CLOCK_WORD.match(after[1:]):
+        return None  # ``GENEVA, March 3.``: a dateline opening the story (not ``…, noon ET:``)
     rest = sentence[: mention.begin] + " " + sentence[mention.stop :]
     name = _EDGE.sub("", _NOISE.sub(" ", rest).strip()).strip()
     longest = _NAME_MAX if re.search(r"[\u3400-\u9fff]", name) else _LATIN_NAME_MAX

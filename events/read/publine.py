@@ -54,6 +54,7 @@ _DATES = [
     re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})-{_MONTH}-{_EN_YEAR}", re.I),  # 01-Oct-2021
 ]
 _TWO_NUMBERS = re.compile(r"\d[^\d]{0,12}\d")
+_CLOCK_WORDS = re.compile(r"\b(?:noon|midnight|ET|EST|EDT|CET|CEST|UTC|GMT)\b|\s+", re.I)
 _MERIDIEM = re.compile(r"^\s*(?:上午|下午|早上|晚上)\s*")
 # ``【CTIMES/SmartAuto 陳念舜 報導】``: a bracketed byline beside the date says who, not what
 _BYLINE = re.compile(r"[【\[][^】\]]{0,40}(?:報導|报道|記者|记者|報道)[】\]]")
@@ -233,11 +234,17 @@ def _judge(
 ) -> PublicationLine | None:
     line = lines[index].strip()
     if _NOT_OWN.match(line) or ITEM.match(line):
-        return None  # a forum's clock; ``壹、時間:…``, an item of a notice or a record
+        return None  # a forum's clock; ``壹、時間:…``: an item of a notice or a record
     found = _find_date(line[:_PARAGRAPH], han or _HAN.search(line) is not None)
     if found is None:
         return None
     date, match, labelled = found
+    if (
+        not labelled
+        and line.endswith((":", ":"))
+        and not _CLOCK_WORDS.sub("", _remainder(line, match))
+    ):
+        return None  # ``7 July 2013:``: a schedule's day, its item on the next line
     labelled = labelled or (index > 0 and _label_only(lines[index - 1].strip()))
     rest = _remainder(line, match)
     words = _LATIN_WORD.findall(rest)

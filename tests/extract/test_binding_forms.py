@@ -325,3 +325,33 @@ def test_an_enumerated_time_item_is_the_notices_not_the_pages() -> None:
 def test_a_span_of_days_without_a_month() -> None:
     text = "標題\n發布日期:2012-09-15\n新北市經發局14日到16日,在市民廣場連辦3天「MIT產品展售會」。"
     assert [e[:2] for e in events_of(text)] == [("2012-09-14", "2012-09-16")]
+
+
+def test_a_schedule_of_days_each_with_its_item_on_the_next_line() -> None:
+    text = (
+        "Workshop on Standards\nImportant Dates\n7 July 2013:\nDeadline for position papers\n"
+        "2 September 2013, noon ET:\nDeadline (for lunches and name tags) for Registration\n"
+        "All participants must register using the conference registration system."
+    )
+    found = events_of(text)
+    assert ("2013-07-07", "2013-07-07", "deadline") in found
+    assert ("2013-09-02", "2013-09-02", "deadline") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "News\nPublished: 2024-10-09\nKEBS marked its 50th anniversary on Monday in Nairobi.",
+            "2024-10-07",
+        ),
+        (
+            "News\nOfficers are gathering in Montserrat this week, from 21-24 September, 2015, to "
+            "take part in three meetings.",
+            "2015-09-21",
+        ),
+    ],
+    ids=["noun-on-weekday", "gathering"],
+)
+def test_english_occurrences_said_plainly(text: str, start: str) -> None:
+    assert [e[0] for e in events_of(text)] == [start]

@@ -151,6 +151,12 @@ def test_a_bare_date_under_a_short_heading_below_the_story_is_not_the_pages() ->
     assert _published(text) is None
 
 
+def test_a_schedules_day_with_a_colon_is_not_the_pages() -> None:
+    text = f"Important Dates\n7 July 2013:\nDeadline for position papers\n{EN_BODY}\n"
+    assert _published(text) is None
+    assert _published(f"标准化工作会议召开\n2016-06-06內容訊息:\n{BODY}\n") == dt.date(2016, 6, 6)
+
+
 def test_a_date_line_closing_the_page() -> None:
     assert _published(f"标准化工作会议召开\n{BODY}\n{BODY}\n2015/09/16\n") == dt.date(2015, 9, 16)
 
