@@ -101,7 +101,7 @@ def history_before(ctx: ArticleContext) -> int | None:
     return latest - HISTORY_IN_UNDATED if latest is not None else None
 
 
-_PLAN_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度")
+_PLAN_YEAR = re.compile(r"(?<![\d~～\-–—至到])((?:19|20)\d{2})\s*年度")  # not 2014~2016年度
 
 
 def _earlier_year(sentence: str, mention: DateMention, hant: bool) -> int | None:

@@ -252,7 +252,9 @@ def _judge(
     # a date stamped with its clock may carry a longer site or region name
     han_beside = len(_HAN.findall(rest))
     stamped_clock = bool(_CLOCK.match(_MERIDIEM.sub("", line[match.end() :].lstrip(" /|T"), 1)))
-    bare = han_beside <= (12 if stamped_clock else 4) and (
+    # a line of ``作者:…``/``点击:…`` pairs may name the issuing office beside the date too
+    paired = _INFO_PAIR.search(line) is not None and ":" in line
+    bare = han_beside <= (12 if stamped_clock else 20 if paired else 4) and (
         len(words) <= 4 and all(w[0].isupper() for w in words)
     )
     # ``2018-06-09 赵丹 中国中医``: a date opening a short line of names (author, source)

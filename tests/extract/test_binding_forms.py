@@ -355,3 +355,11 @@ def test_a_schedule_of_days_each_with_its_item_on_the_next_line() -> None:
 )
 def test_english_occurrences_said_plainly(text: str, start: str) -> None:
     assert [e[0] for e in events_of(text)] == [start]
+
+
+def test_the_end_of_a_span_of_plan_years_is_no_plan_year() -> None:
+    text = (
+        "关于申报市长质量奖的公告\n发布时间:2017-04-28\n"
+        "申报组织应提供2014~2016年度的数据,并于5月25日前将申报材料报送至市局。"
+    )
+    assert [e[0] for e in events_of(text)] == ["2017-05-25"]

@@ -37,6 +37,7 @@ def _published(text: str) -> dt.date | None:
         (" • 2023-05-02\n • 秘书处", dt.date(2023, 5, 2)),
         ("2019-03-08 王芳 标准化报", dt.date(2019, 3, 8)),
         ("[2016年7月4日] 本局举办标准化培训", dt.date(2016, 7, 4)),
+        ("作者:admin 市质量奖评审委员会办公室 2017/4/28(点击:18911)", dt.date(2017, 4, 28)),
     ],
     ids=[
         "date-first-source",
@@ -54,6 +55,7 @@ def _published(text: str) -> dt.date | None:
         "bulleted-date-and-author",
         "date-then-names",
         "bracketed-lead",
+        "office-between-pairs",
     ],
 )
 def test_chinese_publication_lines(top: str, expected: dt.date) -> None:
