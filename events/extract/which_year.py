@@ -113,6 +113,8 @@ def _earlier_year(sentence: str, mention: DateMention, hant: bool) -> int | None
         if earlier.explicit_year:
             return earlier.start[0]
     named = years.name_years(sentence[: mention.begin])
+    if hant:
+        named = named or years.minguo_name_years(sentence[: mention.begin])
     if named:
         return named[-1]
     plan = _PLAN_YEAR.findall(sentence, 0, mention.begin)  # 2022年度…申报时间为2月16日
@@ -130,6 +132,8 @@ def _named_after(sentence: str, mention: DateMention, hant: bool) -> int | None:
     )
     clause_end = min(clause_end, mention.stop + _CLAUSE)
     named = years.name_years(sentence[mention.stop : clause_end])
+    if hant:
+        named = named or years.minguo_name_years(sentence[mention.stop : clause_end])
     return named[0] if named else None
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from events.numerals import MINGUO_OFFSET
+
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _SLACK = dt.timedelta(days=7)
 _HALF_YEAR = dt.timedelta(days=183)
@@ -93,3 +95,14 @@ def check_weekday(year: int, month: int, day: int, weekday: int | None) -> int:
         if date is not None and date.weekday() == weekday:
             return candidate
     return year
+
+
+# ``108年會``, ``114年節約能源表揚大會``: a Minguo year naming an edition in traditional text.
+_MINGUO_NAME_YEAR = re.compile(
+    r"(?<![\d.\-/])(1[01]\d|[89]\d)\s*年(?:度)?"
+    r"(?=[\u3400-\u9fff「“]{0,20}?(?:會|論壇|展|活動|典禮|競賽|比賽|表揚|頒獎))"
+)  # (not ``112年溫室氣體排放量盤查``: a year of data)
+
+
+def minguo_name_years(text: str) -> list[int]:
+    return [int(m.group(1)) + MINGUO_OFFSET for m in _MINGUO_NAME_YEAR.finditer(text)]

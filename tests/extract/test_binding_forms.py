@@ -363,3 +363,26 @@ def test_the_end_of_a_span_of_plan_years_is_no_plan_year() -> None:
         "申报组织应提供2014~2016年度的数据,并于5月25日前将申报材料报送至市局。"
     )
     assert [e[0] for e in events_of(text)] == ["2017-05-25"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "標題\n學會於12月7日及8日在臺北舉行108年會暨第36屆全國學術研討會。",
+            ("2019-12-07", "2019-12-08"),
+        ),
+        (
+            "標題\n測驗日期 111年10月23日(日) 設置臺北、臺中考區;請攜帶身分證件正本。",
+            ("2022-10-23", "2022-10-23"),
+        ),
+    ],
+    ids=["minguo-edition-name", "labelled-exam-day"],
+)
+def test_minguo_editions_and_labelled_days(text: str, span: tuple[str, str]) -> None:
+    assert [e[:2] for e in events_of(text)] == [span]
+
+
+def test_a_minguo_year_of_data_names_no_edition() -> None:
+    text = "標題\n事業應於4月30日前,完成112年溫室氣體排放量盤查並登錄。"
+    assert [e[0] for e in events_of(text)] == ["--04-30"]
