@@ -38,6 +38,7 @@ def _published(text: str) -> dt.date | None:
         ("2019-03-08 王芳 标准化报", dt.date(2019, 3, 8)),
         ("[2016年7月4日] 本局举办标准化培训", dt.date(2016, 7, 4)),
         ("作者:admin 市质量奖评审委员会办公室 2017/4/28(点击:18911)", dt.date(2017, 4, 28)),
+        ("承辦人:公用事業科 上版日期:113-06-01 08:00 下版日期:113-10-01 00:00", dt.date(2024, 6, 1)),
     ],
     ids=[
         "date-first-source",
@@ -56,6 +57,7 @@ def _published(text: str) -> dt.date | None:
         "date-then-names",
         "bracketed-lead",
         "office-between-pairs",
+        "put-up-date",
     ],
 )
 def test_chinese_publication_lines(top: str, expected: dt.date) -> None:
