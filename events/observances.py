@@ -112,3 +112,48 @@ register(
         },
     )
 )
+
+register(
+    Observance(
+        key="world-consumer-rights-day",
+        month=3,
+        day=15,
+        first_year=1983,
+        names={
+            Language.HANS: "世界消费者权益日",
+            Language.HANT: "世界消費者權益日",
+            Language.EN: "World Consumer Rights Day",
+        },
+        aliases=("国际消费者权益日", "國際消費者權益日", "World Consumer Day"),
+    )
+)
+
+register(
+    Observance(
+        key="world-intellectual-property-day",
+        month=4,
+        day=26,
+        first_year=2001,
+        names={
+            Language.HANS: "世界知识产权日",
+            Language.HANT: "世界智慧財產權日",
+            Language.EN: "World Intellectual Property Day",
+        },
+        aliases=("世界知識產權日", "World IP Day"),
+    )
+)
+
+register(
+    Observance(
+        key="world-telecommunication-day",
+        month=5,
+        day=17,
+        first_year=1969,  # World Telecommunication Day; the Information Society joined in 2006
+        names={
+            Language.HANS: "世界电信和信息社会日",
+            Language.HANT: "世界電信和資訊社會日",
+            Language.EN: "World Telecommunication and Information Society Day",
+        },
+        aliases=("世界电信日", "世界電信日", "世界電信和信息社會日", "World Telecommunication Day"),
+    )
+)

@@ -386,3 +386,21 @@ def test_minguo_editions_and_labelled_days(text: str, span: tuple[str, str]) -> 
 def test_a_minguo_year_of_data_names_no_edition() -> None:
     text = "標題\n事業應於4月30日前,完成112年溫室氣體排放量盤查並登錄。"
     assert [e[0] for e in events_of(text)] == ["--04-30"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("标题\n2025年5月17日是第57个世界电信和信息社会日。", "2025-05-17"),
+        ("标题\n今年3月15日是第41个国际消费者权益日。", "2023-03-15"),
+        ("News\nWorld Intellectual Property Day falls on April 26, 2024.", "2024-04-26"),
+    ],
+    ids=["telecommunication-day", "consumer-rights-ordinal", "ip-day"],
+)
+def test_more_annual_days(text: str, start: str) -> None:
+    assert (start, start, "observance") in events_of(text)
+
+
+def test_a_week_opened_today_runs_until_its_last_day() -> None:
+    text = "标题\n发布时间:2023-04-20\n知识产权宣传周活动今日正式启幕,并持续至4月26日。"
+    assert [e[:2] for e in events_of(text)] == [("2023-04-20", "2023-04-26")]
