@@ -89,7 +89,8 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
     weekdays: Weekdays = {}
     hant = article.language is Language.HANT
     body = join_labels(article.body)
-    for index, (sentence, paragraph_year, ordinals) in enumerate(sentences_of(body, hant)):
+    sentences = list(sentences_of(body, hant))
+    for index, (sentence, paragraph_year, ordinals) in enumerate(sentences):
         if len(events) >= max_events:
             break  # the cap also bounds the work on hostile input
         ctx = dataclasses.replace(article_ctx, paragraph_year=paragraph_year)
@@ -103,7 +104,10 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
             if mention.stop <= skip_until:
                 continue
             following = _clause_end(sentence, mentions, position)
-            for event in _events(ctx, sentence, mention, following, sentence_names):
+            found = _events(ctx, sentence, mention, following, sentence_names)
+            if not found and len(mentions) == 1 and mention.begin <= _LEADING:
+                found = _scene_then_event(ctx, sentence, mention, sentences[index + 1 : index + 2])
+            for event in found:
                 keep(events, event, sentence[mention.begin : following or len(sentence)])
                 note_weekdays(weekdays, event.start, event.end)
     if len(events) < max_events:
@@ -113,6 +117,27 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
 
 
 _STAMP_AT = 16
+_LEADING, _SCENE = 2, 80
+
+
+def _scene_then_event(
+    ctx: ArticleContext,
+    sentence: str,
+    mention: DateMention,
+    following: list[tuple[str, int | None, list[int]]],
+) -> list[Event]:
+    """``6月25日,街道会议室内座无虚席。区局计量培训班正在这里举行。``: a short sentence that
+    opens on a date and sets the scene, and the next one, dateless, says what is held."""
+    written = sentence[mention.begin : mention.stop]
+    if not following or len(sentence) > _SCENE or not sentence.rstrip().endswith(("。", ".")):
+        return []
+    if not re.search("[月A-Za-z]", written) or _contains(sentence, _HISTORY):
+        return []  # a stamped date, or a day of history
+    after = following[0][0]
+    if find_dates(after) or not _contains(after, _HAPPEN):
+        return []
+    both = f"{sentence} {after}"
+    return _events(ctx, both, mention, None, functools.cache(lambda: names_in(both)))
 
 
 def _headline_events(

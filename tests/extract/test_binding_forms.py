@@ -404,3 +404,19 @@ def test_more_annual_days(text: str, start: str) -> None:
 def test_a_week_opened_today_runs_until_its_last_day() -> None:
     text = "标题\n发布时间:2023-04-20\n知识产权宣传周活动今日正式启幕,并持续至4月26日。"
     assert [e[:2] for e in events_of(text)] == [("2023-04-20", "2023-04-26")]
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        (
+            "标题\n6月25日,街道市场监管所会议室内座无虚席。区局计量业务知识培训班正在这里举行。",
+            ["--06-25"],
+        ),
+        ("标题\n1947年2月23日,ISO正式成立。下面举行世界标准日宣传活动。", []),
+        ("标题\n6月25日,天气晴朗。市民在公园散步。", []),
+    ],
+    ids=["scene-then-event", "history-then-event", "scene-without-event"],
+)
+def test_a_date_setting_the_scene_for_the_next_sentence(text: str, starts: list[str]) -> None:
+    assert [e[0] for e in events_of(text)] == starts
