@@ -10,6 +10,7 @@ they add up to.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from events.extract.dates import DateMention
 
@@ -156,3 +157,24 @@ def arranged(sentence: str, mention: DateMention) -> bool:
     scheduled on the day itself (an ``安排`` elsewhere in the sentence arranges other things)."""
     before = sentence[max(0, mention.begin - 6) : mention.begin]
     return bool(_ARRANGED_BEFORE.search(before) or _ARRANGED_AFTER.match(sentence, mention.stop))
+
+
+# ``… Working Groups - Geneva, 28 - 30 January 2009``, ``Vienna, Austria, 14-18 May``: a city
+# right before a date is where and when something meets (a dateline opens only the lead).
+_PLACE_COMMA = re.compile(r"([A-Z][A-Za-z.' -]{2,40}),\s*(?:[A-Z][A-Za-z ]{2,30},\s*)?$")
+# ``was held at the Terra Nova Hotel in Kingston, on March 22``: the verb further back.
+_HELD_ON = re.compile(
+    r"\b(?:held|hosted|took place|convened|organi[sz]ed|celebrated|launched)\b[^.;:]{0,80}\bon\s*$"
+)
+
+
+def place_before(sentence: str, mention: DateMention, is_city: Callable[[str], bool]) -> bool:
+    """A span of days after a city (a letter's ``Geneva, 21 October 2016`` is one day)."""
+    if mention.end is None:
+        return False
+    found = _PLACE_COMMA.search(sentence, max(0, mention.begin - 50), mention.begin)
+    return found is not None and is_city(found.group(1))
+
+
+def held_on(sentence: str, mention: DateMention) -> bool:
+    return _HELD_ON.search(sentence, max(0, mention.begin - 110), mention.begin) is not None

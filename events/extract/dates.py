@@ -45,7 +45,7 @@ _DEADLINE_PREFIX = re.compile(
     r"by\s+[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s+)?on|"
     r"(?:by\s+)?(?:the\s+)?close of business on|"
     r"(?:closes?|closing|ends?) on|(?:is |are )?due(?: on| by)?)"
-    r"\s*(?:为|為|到|至|是)?\s*$",
+    r"\s*(?:为|為|到|至|是)?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$",
     re.I,
 )
 # ``2022/04/22 23:59前``, ``2024-04-30截止``: a numeric date closed by the words after it.
@@ -284,13 +284,16 @@ _LATIN = re.compile(r"[A-Za-z]{3}")
 # month-first reading (``02/15/2021``); both at most 12 reads day first, as most of the
 # English-speaking world and Hong Kong write it.
 _NUMERIC = re.compile(
-    r"(?<![\d./-])(?P<a>\d{1,2})(?P<s>[/.])(?P<b>\d{1,2})(?P=s)(?P<y>(?:19|20)\d{2})(?![\d/]|\.\d)"
+    r"(?<![\d./-])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>(?:19|20)\d{2})(?![\d/]|\.\d)"
 )
+
+
+_NUMERIC_SEPARATOR = re.compile(r"\d[/.-]\d")
 
 
 def _numeric_mentions(sentence: str) -> list[DateMention]:
     found: list[DateMention] = []
-    for m in _NUMERIC.finditer(sentence) if "/" in sentence or "." in sentence else ():
+    for m in _NUMERIC.finditer(sentence) if _NUMERIC_SEPARATOR.search(sentence) else ():
         first, second, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
         day, month = (second, first) if second > 12 else (first, second)
         if not _valid(year, month, day):

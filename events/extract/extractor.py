@@ -20,10 +20,12 @@ from events.extract.clauses import (
     arranged,
     counted_as_of,
     event_noun_before,
+    held_on,
     in_force_by,
     is_period,
     last_event_noun,
     opens,
+    place_before,
     recurring,
     says_closing,
     time_is,
@@ -334,6 +336,8 @@ def _event(
         or is_period(sentence, mention)
         or arranged(sentence, mention)
         or time_is(sentence, mention)
+        or held_on(sentence, mention)
+        or place_before(sentence, mention, lambda text: bool(places.cities_in(text)))
     )
     if name is None and not happens:
         row = row_name(sentence, mention, len(find_dates(sentence)) - 1)

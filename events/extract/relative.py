@@ -64,7 +64,10 @@ _NAMES_A_DATE = re.compile(
     re.I,
 )
 _WILL = re.compile(r"\b(?:will|shall|is to|are to|to be held|is scheduled|are scheduled)\b", re.I)
-_UNTIL = re.compile(r"(?:\buntil|\bthrough|\btill|\bto|至|到)\s*$", re.I)
+_UNTIL = re.compile(
+    r"(?:\buntil|\bthrough|\btill|\bto|至|到)\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$",
+    re.I,
+)  # ``from Sunday, October 8, 2017 to Friday, October 13 2017``
 
 
 Anchor = tuple[int | None, int, int]
@@ -270,7 +273,7 @@ def with_relative(
     merged = sorted([*mentions, *relative], key=lambda m: m.begin)
     out: list[DateMention] = []
     for mention in merged:
-        if _UNTIL.search(sentence, max(0, mention.begin - 8), mention.begin):
+        if _UNTIL.search(sentence, max(0, mention.begin - 20), mention.begin):
             if out and mention.end is None and out[-1].end is None:
                 start = out.pop()
                 end = mention.start if mention.start[0] else (start.start[0], *mention.start[1:])

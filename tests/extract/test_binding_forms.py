@@ -420,3 +420,46 @@ def test_a_week_opened_today_runs_until_its_last_day() -> None:
 )
 def test_a_date_setting_the_scene_for_the_next_sentence(text: str, starts: list[str]) -> None:
     assert [e[0] for e in events_of(text)] == starts
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "News\nThe plenary is being convened from: Sunday, October 8, 2017 to Friday, "
+            "October 13 2017.",
+            ("2017-10-08", "2017-10-13"),
+        ),
+        (
+            "News\nPre-registrations should be confirmed no later than Friday, 12 December 2008.",
+            ("2008-12-12", "2008-12-12"),
+        ),
+        (
+            "News\nThe Scientific Day of the faculty was held on Tuesday, 21-3-2017 at the campus.",
+            ("2017-03-21", "2017-03-21"),
+        ),
+        (
+            "News\nRegistration request to the 14th TDAG & its Working Groups - Geneva, "
+            "28 - 30 January 2009",
+            ("2009-01-28", "2009-01-30"),
+        ),
+        (
+            "News\nThe launch of the campaign was held at the Terra Nova All-Suite Hotel in "
+            "Kingston, on March 22, 2013.",
+            ("2013-03-22", "2013-03-22"),
+        ),
+    ],
+    ids=[
+        "weekday-inside-range",
+        "no-later-than-weekday",
+        "dashed-day-first",
+        "city-then-span",
+        "held-far-before-on",
+    ],
+)
+def test_english_meeting_notice_forms(text: str, span: tuple[str, str]) -> None:
+    assert [e[:2] for e in events_of(text)] == [span]
+
+
+def test_a_letters_place_and_day_is_no_event() -> None:
+    assert events_of("Circular\nRef.: BDT/IP/CSTG-13 / Geneva, 21 October 2016") == []
