@@ -68,7 +68,7 @@ EN_HEADS: dict[str, Kind] = {
 ZH_HAPPEN = (
     "召开", "举办", "举行", "开幕", "启动", "开展", "开营", "开班", "闭幕", "揭幕", "主办",
     "主辦", "进行", "亮相", "拉开帷幕", "隆重", "考察", "到访", "参观", "走访", "访问",
-    "办理", "展开", "揭晓", "颁发", "签署",
+    "办理", "展开", "揭晓", "颁发", "签署", "推出",
 )  # fmt: skip
 EN_HAPPEN = (
     "held", "hold", "holds", "opened", "opens", "open", "took place", "take place", "takes place",

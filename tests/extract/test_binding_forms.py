@@ -463,3 +463,21 @@ def test_english_meeting_notice_forms(text: str, span: tuple[str, str]) -> None:
 
 def test_a_letters_place_and_day_is_no_event() -> None:
     assert events_of("Circular\nRef.: BDT/IP/CSTG-13 / Geneva, 21 October 2016") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "標題\n發布日期:2017-11-07\n花蓮的烘焙名產店,昨舉行授證儀式。",
+            ("2017-11-06", "2017-11-06"),
+        ),
+        (
+            "標題\n發布日期:2026-01-05\n為鼓勵旅客入住,並自1月7日至6月30日推出抽獎活動。",
+            ("2026-01-07", "2026-06-30"),
+        ),
+    ],
+    ids=["zuo-held", "launched-window"],
+)
+def test_yesterday_held_and_a_window_launched(text: str, span: tuple[str, str]) -> None:
+    assert [e[:2] for e in events_of(text)] == [span]
