@@ -289,6 +289,24 @@ _NUMERIC = re.compile(
 
 
 _NUMERIC_SEPARATOR = re.compile(r"\d[/.-]\d")
+# ``113.5.14``, ``113/05/14``: a Minguo date in figures, as Taiwan's agencies write it (read
+# only in traditional text, like every bare Minguo year).
+_MINGUO_FIGURES = re.compile(
+    r"(?<![\d./-])(?P<y>1[01]\d|[89]\d)(?P<s>[./])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d./])"
+)
+
+
+def _minguo_mentions(sentence: str) -> list[DateMention]:
+    found: list[DateMention] = []
+    for m in _MINGUO_FIGURES.finditer(sentence):
+        year, month, day = int(m.group("y")) + MINGUO_OFFSET, int(m.group("m")), int(m.group("d"))
+        if not _valid(year, month, day):
+            continue
+        form = "deadline" if _deadline_before(sentence, m.start()) else "day"
+        found.append(
+            DateMention((year, month, day), None, m.start(), m.end(), form, True, minguo=True)
+        )
+    return found
 
 
 def _numeric_mentions(sentence: str) -> list[DateMention]:
@@ -416,6 +434,8 @@ def _find_dates(sentence: str) -> tuple[DateMention, ...]:
     """Cached per sentence: extraction asks again for each date of the same sentence."""
     candidates = _zh_mentions(sentence) + _en_mentions(sentence) + _numeric_mentions(sentence)
     candidates += _run_mentions(sentence)
+    if "." in sentence or "/" in sentence:
+        candidates += _minguo_mentions(sentence)
     candidates.sort(key=lambda d: (d.begin, -(d.stop - d.begin)))
     chosen: list[DateMention] = []
     for mention in candidates:

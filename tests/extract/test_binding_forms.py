@@ -481,3 +481,8 @@ def test_a_letters_place_and_day_is_no_event() -> None:
 )
 def test_yesterday_held_and_a_window_launched(text: str, span: tuple[str, str]) -> None:
     assert [e[:2] for e in events_of(text)] == [span]
+
+
+def test_a_minguo_date_in_figures_only_in_traditional_text() -> None:
+    assert [e[0] for e in events_of("標題\n本局於113.5.14舉辦研討會。")] == ["2024-05-14"]
+    assert events_of("标题\n版本号为113.5.14的软件举办了发布。") == []
