@@ -44,7 +44,7 @@ _DEADLINE_PREFIX = re.compile(
     r"by|before|until|till|no later than|not later than|deadline\b[^.;()]{0,50}?|"
     r"by\s+[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s+)?on|"
     r"(?:by\s+)?(?:the\s+)?close of business on|"
-    r"(?:closes?|closing|ends?) on|(?:is |are )?due(?: on| by)?)"
+    r"(?:closes?|closing|ends?)(?: on)?|(?:is |are )?due(?: on| by)?)"
     r"\s*(?:为|為|到|至|是)?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$",
     re.I,
 )

@@ -80,7 +80,9 @@ _DATE_LABEL = re.compile(
     r"(?:公告|发布|發布|發佈|发文|發文|印发|印發)(?:日期|时间|時間)\s*[::]?\s*$"
 )
 _SELF_ANNOUNCED = re.compile("定于|拟于|定於|擬於")
-_LABEL = re.compile("^(?:" + "|".join(both_scripts(ZH_TIME_LABELS)) + r")\s*[::]")
+_LABEL = re.compile(
+    "^(?:" + "|".join(both_scripts(ZH_TIME_LABELS)) + r"|(?i:when|dates?|event dates?))\s*[::]"
+)
 
 
 def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
@@ -324,8 +326,8 @@ def _event(
     clause = sentence[mention.begin : following or len(sentence)]
     if mention.form == "deadline":
         return _deadline(ctx, sentence, mention, clause)
-    if _LABEL.search(sentence[: mention.begin]) and ctx.subject is not None:
-        return _notice_subject(ctx, sentence, mention)
+    if _LABEL.search(sentence[: mention.begin]) and (labelled := _labelled_subject(ctx)):
+        return _notice_subject(ctx, sentence, mention, *labelled)
     if recurring(sentence, mention):
         return None  # 每年的10月14日, on 14 October each year, 将5月20日定为…: no occurrence
     name = _nearest_name(sentence_names(), mention, following)
@@ -477,11 +479,21 @@ def _deadline(
     )
 
 
-def _notice_subject(ctx: ArticleContext, sentence: str, mention: DateMention) -> Event:
-    subject = ctx.subject or ""
+def _labelled_subject(ctx: ArticleContext) -> tuple[str, Kind] | None:
+    """What a ``活动时间:``/``When:`` line dates: the activity a notice announces, or the event
+    an English event page is headed by (``ISO/TC 207 Plenary Meeting``)."""
+    if ctx.subject is not None:
+        return ctx.subject, ctx.subject_kind or Kind.CAMPAIGN
+    title = ctx.article.title
+    kind = head_kind(title) if ctx.article.language is Language.EN and title else None
+    return (title, kind) if kind is not None else None
+
+
+def _notice_subject(
+    ctx: ArticleContext, sentence: str, mention: DateMention, subject: str, kind: Kind
+) -> Event:
     year = resolve_year(ctx, mention, sentence, subject)
     start, end = _dates(mention, year, opens=opens(sentence, mention, sentence[mention.stop :]))
-    kind = ctx.subject_kind or Kind.CAMPAIGN
     if mention.form == "window" and kind in (Kind.OTHER, Kind.MEETING):
         kind = Kind.CAMPAIGN
     return Event(

@@ -79,7 +79,7 @@ EN_HAPPEN = (
     " meet ", "convene", "gather on", "celebrating", "celebrates", "will celebrate",
     "taking place", "being held", "will host", "hosts", "celebrate", "will begin", "begin on",
     "falls on", "fall on", "is observed", "be observed", "was observed", "at the opening of",
-    "gathering", "to participate in", "will attend",
+    "gathering", "to participate in", "will attend", " runs ", " ran from",
 )  # fmt: skip
 ZH_FUTURE = ("将于", "将在", "将", "拟于", "计划于", "定于", "即将", "届时", "报名")
 ZH_PAST = ("召开了", "举办了", "举行了", "了", "已", "顺利", "成功", "圆满", "日前", "近日")
@@ -96,7 +96,8 @@ ZH_SUBMIT = (
     "填妥", "填写", "填报", "交回", "登录", "缴交", "上传", "寄达", "送达", "通知", "领取",
 )  # fmt: skip
 EN_SUBMIT = (
-    "submit", "submitted", "register", "registration", "apply", "applications", "sent", "received",
+    "submit", "submitted", "submission", "register", "registration", "apply", "applications",
+    "sent", "received",
     "contributions", "nominations", "nominate", "comment", "proposals", "abstracts", "papers",
     "entries", "feedback", "respond", "responses", "enrol", "sign up", "rsvp", "request", "contact",
 )  # fmt: skip

@@ -65,7 +65,8 @@ _NAMES_A_DATE = re.compile(
 )
 _WILL = re.compile(r"\b(?:will|shall|is to|are to|to be held|is scheduled|are scheduled)\b", re.I)
 _UNTIL = re.compile(
-    r"(?:\buntil|\bthrough|\btill|\bto|至|到)\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$",
+    r"(?:\buntil|\bthrough|\btill|\bto|至|到|(?<=\d)\s+[-–—])\s*"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$",
     re.I,
 )  # ``from Sunday, October 8, 2017 to Friday, October 13 2017``
 

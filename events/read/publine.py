@@ -54,6 +54,7 @@ _DATES = [
     re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})-{_MONTH}-{_EN_YEAR}", re.I),  # 01-Oct-2021
 ]
 _TWO_NUMBERS = re.compile(r"\d[^\d]{0,12}\d")
+_EVENT_LABEL = re.compile(r"\s*(?:when|where|venue|location|event dates?)\s*:", re.I)
 _CLOCK_WORDS = re.compile(r"\b(?:noon|midnight|ET|EST|EDT|CET|CEST|UTC|GMT)\b|\s+", re.I)
 _MERIDIEM = re.compile(r"^\s*(?:上午|下午|早上|晚上)\s*")
 # ``【CTIMES/SmartAuto 陳念舜 報導】``: a bracketed byline beside the date says who, not what
@@ -233,8 +234,8 @@ def _judge(
     lines: Sequence[str], index: int, *, seen_headline: bool, han: bool
 ) -> PublicationLine | None:
     line = lines[index].strip()
-    if _NOT_OWN.match(line) or ITEM.match(line):
-        return None  # a forum's clock; ``壹、時間:…``: an item of a notice or a record
+    if _NOT_OWN.match(line) or ITEM.match(line) or _EVENT_LABEL.match(line):
+        return None  # a forum's clock; ``壹、時間:…``, ``When:``: when an event is held
     found = _find_date(line[:_PARAGRAPH], han or _HAN.search(line) is not None)
     if found is None:
         return None

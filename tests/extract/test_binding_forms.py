@@ -486,3 +486,23 @@ def test_yesterday_held_and_a_window_launched(text: str, span: tuple[str, str]) 
 def test_a_minguo_date_in_figures_only_in_traditional_text() -> None:
     assert [e[0] for e in events_of("標題\n本局於113.5.14舉辦研討會。")] == ["2024-05-14"]
     assert events_of("标题\n版本号为113.5.14的软件举办了发布。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "ISO/TC 207 Plenary Meeting\nWhen: Tuesday 12 March 2025, 10:00-12:00 CET\n"
+            "Where: Bogota, Colombia\nThe committee will review its work programme.",
+            ("2025-03-12", "2025-03-12"),
+        ),
+        (
+            "News\nThe workshop runs 12 Mar 2025 - 14 Mar 2025 in Geneva.",
+            ("2025-03-12", "2025-03-14"),
+        ),
+        ("News\nSubmissions close 1 March 2025.", ("2025-03-01", "2025-03-01")),
+    ],
+    ids=["when-line-of-an-event-page", "two-full-dates-with-a-dash", "submissions-close"],
+)
+def test_english_event_page_lines(text: str, span: tuple[str, str]) -> None:
+    assert [e[:2] for e in events_of(text)] == [span]
