@@ -73,7 +73,7 @@ _HISTORY = both_scripts(ZH_HISTORY) + list(EN_HISTORY)
 _SUBMIT = both_scripts(ZH_SUBMIT) + list(EN_SUBMIT)
 _CLOSES = both_scripts(ZH_CLOSES) + list(EN_CLOSES)
 _ACT_AFTER = re.compile(
-    r"\s*(?:起\s*)?(?:修正|修订|修訂|正式|联合|聯合)?(?:发布|發布|印发|印發|公布|颁布|頒布|签署|簽署|成立|"
+    r"\s*(?:起\s*)?(?:修正|修订|修訂|正式|联合|聯合)?(?:发布|發布|印发|印發|公布|公告|颁布|頒布|签署|簽署|成立|"
     r"生效|施行|实施|實施)(?!会|會|仪式|儀式|典礼|典禮)"
 )
 _DATE_LABEL = re.compile(

@@ -157,9 +157,17 @@ def test_windows_and_deadlines_said_plainly(text: str, start: str) -> None:
         "標題\n112年管理系統績效認可申請期程(公告日期112年4月11日)",
         "標題\n本局說明如下:《保護及管理計劃》行政法規 6月1日正式生效。",
         "標題\n公告兒童雨衣商品自104年9月1日起實施強制檢驗。",
+        "標題\n「113年度第1次審議會」會議紀錄 (113.3.27公告)",
         "標題\n截至10月22日止,已累計受理8,264件申請。",
     ],
-    ids=["every-year-deadline", "notice-date-label", "takes-effect", "in-force-from", "as-of-zhi"],
+    ids=[
+        "every-year-deadline",
+        "notice-date-label",
+        "takes-effect",
+        "in-force-from",
+        "posted-on",
+        "as-of-zhi",
+    ],
 )
 def test_days_that_are_rules_and_records_not_events(text: str) -> None:
     assert events_of(text) == []
