@@ -18,10 +18,8 @@ from events import observances
 from events.extract import places
 from events.extract.clauses import (
     arranged,
-    counted_as_of,
     event_noun_before,
     held_on,
-    in_force_by,
     is_period,
     last_event_noun,
     opens,
@@ -31,46 +29,49 @@ from events.extract.clauses import (
     time_is,
 )
 from events.extract.context import ArticleContext, article_context
-from events.extract.dates import DateMention, Day, dates_in, find_dates, shift_day
-from events.extract.durations import days_before, last_day
+from events.extract.dates import DateMention, dates_in, find_dates
+from events.extract.durations import days_before
 from events.extract.kept import keep, share_organisers
 from events.extract.lexicon import (
     EN_CLOSES,
     EN_HAPPEN,
     EN_HISTORY,
-    EN_SUBMIT,
     ZH_CLOSES,
     ZH_HAPPEN,
     ZH_HISTORY,
-    ZH_SUBMIT,
     ZH_TIME_LABELS,
     both_scripts,
     head_kind,
 )  # fmt: skip
 from events.extract.limits import MAX_EVENTS
 from events.extract.names import Name, names_in
+from events.extract.notices import (
+    deadline,
+    issuer_of,
+    labelled_subject,
+    notice_subject,
+    row_deadline,
+)
 from events.extract.observances_rule import (
     numbered_observance,
     observance_event,
 )
 from events.extract.organisers import (
     en_organisers,
-    expand,
-    is_organisation,
     subject_organisers,
     zh_organisers,
 )
 from events.extract.paragraphs import join_labels, sentences_of
 from events.extract.relative import Anchor, Weekdays, note_weekdays, with_relative
 from events.extract.schedule import row_name
-from events.extract.titles import deadline_title, fallback_title
+from events.extract.spans import span_of
+from events.extract.titles import fallback_title
 from events.extract.which_year import history_before, resolve_year
-from events.model import Article, Event, Kind, Language, PartialDate
+from events.model import Article, Event, Kind, Language
 from events.read.metadata import dateline_month_day, dateline_span
 
 _HAPPEN = both_scripts(ZH_HAPPEN) + list(EN_HAPPEN)
 _HISTORY = both_scripts(ZH_HISTORY) + list(EN_HISTORY)
-_SUBMIT = both_scripts(ZH_SUBMIT) + list(EN_SUBMIT)
 _CLOSES = both_scripts(ZH_CLOSES) + list(EN_CLOSES)
 _ACT_AFTER = re.compile(
     r"\s*(?:起\s*)?(?:修正|修订|修訂|正式|联合|聯合)?(?:发布|發布|印发|印發|公布|公告|颁布|頒布|签署|簽署|成立|"
@@ -153,13 +154,13 @@ def _headline_events(
     none on that day, so a headline repeating the body adds nothing."""
     title = ctx.article.title
     hant = ctx.article.language is Language.HANT
-    for heading, line in _headings_with_dates(ctx.article, hant):
+    for heading, line in _headings_withspan_of(ctx.article, hant):
         _line_events(ctx, events, f"{title}, {heading}: {line}", reported, weekdays)
     if title and dates_in(title, hant):
         _line_events(ctx, events, title, reported, weekdays)
 
 
-def _headings_with_dates(article: Article, hant: bool) -> list[tuple[str, str]]:
+def _headings_withspan_of(article: Article, hant: bool) -> list[tuple[str, str]]:
     """The lines set apart with the headline that give a span or a place with a date
     (``9-11 December 2015, Barcelona, Spain``, ``9月9日-9月14日`` under the event's name),
     each with the line above it: an event page's name, when and where, not furniture (a bare
@@ -232,33 +233,6 @@ def _report_day(article: Article) -> Anchor | None:
     return (None, *month_day) if month_day else None
 
 
-def _dates(
-    mention: DateMention,
-    year: int | None,
-    *,
-    opens: bool = False,
-    lasting: str = "",
-    adjective: int | None = None,
-) -> tuple[PartialDate, PartialDate | None]:
-    """Start and inclusive end: the range's, or the start's plus a length the words after it
-    give (``为期一个月``). A single day is a one-day event, unless the text says only that
-    something began then (``启动``, ``kicked off``): then its end is unknown."""
-    start = _day(mention.start, year)
-    last = mention.end or (last_day(mention.start, lasting) if lasting else None)
-    if last is None and not opens and adjective:
-        last = shift_day(mention.start, adjective - 1)  # ``a two-day training … on June 24``
-    if last is None:
-        return start, (None if opens else start)
-    end = _day(last, last[0] or year)
-    if year is not None and end.known and end < start:
-        end = end.with_year(year + 1)  # 12月30日至1月2日
-    return start, end
-
-
-def _day(day: Day, year: int | None) -> PartialDate:
-    return PartialDate(day[0] if day[0] is not None else year, day[1], day[2])
-
-
 def _nearest_name(names: list[Name], mention: DateMention, following: int | None) -> Name | None:
     after = [
         n for n in names if n.begin >= mention.stop and (following is None or n.begin < following)
@@ -325,9 +299,9 @@ def _event(
 ) -> Event | None:
     clause = sentence[mention.begin : following or len(sentence)]
     if mention.form == "deadline":
-        return _deadline(ctx, sentence, mention, clause)
-    if _LABEL.search(sentence[: mention.begin]) and (labelled := _labelled_subject(ctx)):
-        return _notice_subject(ctx, sentence, mention, *labelled)
+        return deadline(ctx, sentence, mention, clause)
+    if _LABEL.search(sentence[: mention.begin]) and (labelled := labelled_subject(ctx)):
+        return notice_subject(ctx, sentence, mention, *labelled)
     if recurring(sentence, mention):
         return None  # 每年的10月14日, on 14 October each year, 将5月20日定为…: no occurrence
     name = _nearest_name(sentence_names(), mention, following)
@@ -346,7 +320,7 @@ def _event(
         if row is None:
             return None
         if _contains(row.lower(), _CLOSES) or says_closing(row):
-            return _row_deadline(ctx, sentence, mention, row)
+            return row_deadline(ctx, sentence, mention, row)
         name = Name(row, 0, 0, specific=True)  # the row's words name its day
     around = sentence[max(0, mention.begin - 30) : mention.stop + 40]
     if _contains(around, _HISTORY) and (name is None or not name.specific) and not mention.end:
@@ -369,7 +343,7 @@ def _event(
     before = history_before(ctx)
     if before and year is not None and year < before:
         return None  # a date of history, not of the article's events
-    start, end = _dates(
+    start, end = span_of(
         mention,
         year,
         opens=opens(sentence, mention, clause),
@@ -381,9 +355,9 @@ def _event(
     title = name.text if name and name.specific else fallback_title(name, kind, ctx)
     organisers = _organisers(ctx, sentence, mention)
     if name and ctx.subject and name.text in ctx.subject:  # the activity the notice announces
-        title, organisers = ctx.subject, organisers or _issuer(ctx)
+        title, organisers = ctx.subject, organisers or issuer_of(ctx)
     elif not organisers and _SELF_ANNOUNCED.search(sentence):
-        organisers = _issuer(ctx)  # a notice's ``定于…举办``: the issuer holds it
+        organisers = issuer_of(ctx)  # a notice's ``定于…举办``: the issuer holds it
     city = (
         places.held_in(sentence)
         or (places.first_city(name.text) if name else None)
@@ -427,84 +401,5 @@ def _organisers(ctx: ArticleContext, sentence: str, mention: DateMention) -> lis
     return []
 
 
-def _issuer(ctx: ArticleContext) -> list[str]:
-    if ctx.issuer is None:
-        return []
-    issuer = expand(ctx.issuer, ctx.city_zh)
-    return [issuer] if is_organisation(issuer) else []
-
-
 def _contains(text: str, words: list[str]) -> bool:
     return any(w in text for w in words)
-
-
-def _row_deadline(ctx: ArticleContext, sentence: str, mention: DateMention, row: str) -> Event:
-    return _deadline_event(ctx, sentence, mention, row, resolve_year(ctx, mention, sentence, row))
-
-
-def _deadline_event(
-    ctx: ArticleContext, sentence: str, mention: DateMention, title: str, year: int | None
-) -> Event:
-    """One day something is due by: a day-long event of the page's issuer, in its city."""
-    start, _ = _dates(mention, year)
-    return Event(
-        title=title,
-        start=start,
-        end=start,
-        kind=Kind.DEADLINE,
-        time=mention.time,
-        city=ctx.city,
-        organisers=tuple(_issuer(ctx)),
-        confidence=0.75 if start.known else 0.55,
-        evidence=sentence[:500],
-    )
-
-
-def _deadline(
-    ctx: ArticleContext, sentence: str, mention: DateMention, clause: str
-) -> Event | None:
-    """A day something must be done by: said so outright (``截止``, ``due``), or a ``before``
-    whose sentence says what is handed in (``请于10月30日前报送``, ``comments … until``)."""
-    if counted_as_of(sentence, mention) or in_force_by(sentence, mention):
-        return None
-    if recurring(sentence, mention):
-        return None  # ``應於每年4月30日前完成``: a rule for every year, no one day
-    nearby = sentence[: mention.begin][-80:] + clause[:120]
-    said = sentence[: mention.stop + 12].lower()
-    if not _contains(nearby.lower(), _SUBMIT) and not _contains(said, _CLOSES):
-        return None
-    title = deadline_title(nearby, ctx.article.language)
-    return _deadline_event(
-        ctx, sentence, mention, title, resolve_year(ctx, mention, sentence, None)
-    )
-
-
-def _labelled_subject(ctx: ArticleContext) -> tuple[str, Kind] | None:
-    """What a ``活动时间:``/``When:`` line dates: the activity a notice announces, or the event
-    an English event page is headed by (``ISO/TC 207 Plenary Meeting``)."""
-    if ctx.subject is not None:
-        return ctx.subject, ctx.subject_kind or Kind.CAMPAIGN
-    title = ctx.article.title
-    kind = head_kind(title) if ctx.article.language is Language.EN and title else None
-    return (title, kind) if kind is not None else None
-
-
-def _notice_subject(
-    ctx: ArticleContext, sentence: str, mention: DateMention, subject: str, kind: Kind
-) -> Event:
-    year = resolve_year(ctx, mention, sentence, subject)
-    start, end = _dates(mention, year, opens=opens(sentence, mention, sentence[mention.stop :]))
-    if mention.form == "window" and kind in (Kind.OTHER, Kind.MEETING):
-        kind = Kind.CAMPAIGN
-    return Event(
-        title=subject,
-        start=start,
-        end=end,
-        kind=kind,
-        time=mention.time,
-        end_time=mention.end_time,
-        city=places.first_city(subject) or ctx.city,
-        organisers=tuple(_issuer(ctx)),
-        confidence=0.8 if start.known else 0.6,
-        evidence=sentence[:500],
-    )

@@ -116,7 +116,16 @@ def join_wrapped(text: str) -> str:
     """``…Round Table meeting\nwill take place on Monday 3 November 2014 at the\n…``: plain
     text wrapped at a fixed width; a line that ends mid-clause and a next line that starts in
     lower case are one sentence (a title, a menu item or a list item starts in upper case)."""
-    return _WRAPPED.sub(" ", text) if "\n" in text else text
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:  # Latin lines only: damage is read per line, by its script
+        if _WRAPPED.search(out[-1] + "\n" + line[:1]) and not _HAN_CHAR.search(out[-1] + line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def strip_controls(text: str) -> str:

@@ -114,6 +114,7 @@ def test_whitespace_is_normalized(text: str, expected: str) -> None:
         "标(ba)(o)",  # removing one annotation must not expose another
         "ａ\u0301",  # folding then composing
         "a\u200b\u0301",  # a removed zero-width space must not hide a composition
+        "㐀0\na?",  # joining a wrapped line must not move a "?" beside Han characters
     ],
 )
 def test_known_hard_cases_are_idempotent(text: str) -> None:
