@@ -374,7 +374,9 @@ def _en_mentions(sentence: str) -> list[DateMention]:
 # numbers (set apart in the page's markup), leaving one run of digits before 日. Read only
 # where no count can stand: three to six digits opening a clause, or after 年/于/在/的.
 _RUN = re.compile(
-    r"(?:(?:^|(?<=[,,。;;、)）年于於在的]))\s*(?P<run>\d{3,6})|(?<=年)(?P<run2>\d{2}))\s*[日号號]"
+    r"(?:(?:^|(?<=[,,。;;、)）年于於在的]))\s*(?:(?P<year>(?:19|20)\d{2})(?P<grun>\d{2,4})|"
+    r"(?P<run>\d{3,6}))|(?<=年)(?P<run2>\d{2}))\s*[日号號]"
+    r"(?:\s*(?:至|到|-|—|~|～)\s*(?P<last>\d{1,2})\s*[日号號])?"
     r"(?!\s*(?:内|內|以|后|後|前|起算))"
 )
 
@@ -382,19 +384,22 @@ _RUN = re.compile(
 def _run_mentions(sentence: str) -> list[DateMention]:
     found: list[DateMention] = []
     for m in _RUN.finditer(sentence) if "日" in sentence or "号" in sentence else ():
-        run = m.group("run") or m.group("run2")  # 2020年56日: a year, then month and day
-        read = _read_run(run)
+        group = next(g for g in ("grun", "run", "run2") if m.group(g))  # 2020年56日, 201868日
+        read = _read_run(m.group(group))
         if read is None:
             continue
         month, day, last = read
-        written = _YEAR_RUN.search(sentence, 0, m.start("run" if m.group("run") else "run2"))
-        year = int(written.group(1)) if written else None
-        end = (year, month, last) if last else None
+        written = _YEAR_RUN.search(sentence, 0, m.start(group))
+        glued = m.group("year")  # 201868日, 2022919日至23日: the year glued on as well
+        year = int(glued) if glued else int(written.group(1)) if written else None
+        if last is None and m.group("last") and int(m.group("last")) > day:
+            last = int(m.group("last"))
+        end = (year, month, last) if last and _valid(year, month, last) else None
         found.append(
             DateMention(
                 (year, month, day),
                 end,
-                m.start("run" if m.group("run") else "run2"),
+                m.start("year") if glued else m.start(group),
                 m.end(),
                 "range" if end else "day",
                 year is not None,

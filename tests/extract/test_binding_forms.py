@@ -114,8 +114,10 @@ def test_an_undated_english_page_means_its_editions_year_not_a_past_date() -> No
         ),
         ("标题\n51011日,国家标准委在武汉组织召开创新基地工作会议。", ("--05-10", "--05-11")),
         ("标题\n2018年1014日,市局召开世界标准日座谈会。", ("2018-10-14", "2018-10-14")),
+        ("标题\n201868日,由中科院主办的实验室主任交流会在宁波召开。", ("2018-06-08", "2018-06-08")),
+        ("标题\n2022919日至23日,集中开展有机产品认证宣传周活动。", ("2022-09-19", "2022-09-23")),
     ],
-    ids=["month-and-range", "one-digit-month", "after-a-year"],
+    ids=["month-and-range", "one-digit-month", "after-a-year", "glued-year", "glued-year-span"],
 )
 def test_a_date_whose_month_sign_was_lost(text: str, span: tuple[str, str]) -> None:
     assert events_of(text)[0][:2] == span
