@@ -54,6 +54,7 @@ _DATES = [
     re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})-{_MONTH}-{_EN_YEAR}", re.I),  # 01-Oct-2021
 ]
 _TWO_NUMBERS = re.compile(r"\d[^\d]{0,12}\d")
+_NOT_A_NAME = re.compile(r"[于於在将將的了请請前后後起至]|[a-z]{2}|[::]")  # words of a sentence
 _EVENT_LABEL = re.compile(r"\s*(?:when|where|venue|location|event dates?)\s*:", re.I)
 _CLOCK_WORDS = re.compile(r"\b(?:noon|midnight|ET|EST|EDT|CET|CEST|UTC|GMT)\b|\s+", re.I)
 _MERIDIEM = re.compile(r"^\s*(?:上午|下午|早上|晚上)\s*")
@@ -258,9 +259,12 @@ def _judge(
     bare = han_beside <= (12 if stamped_clock else 20 if paired else 4) and (
         len(words) <= 4 and all(w[0].isupper() for w in words)
     )
-    # ``2018-06-09 赵丹 中国中医``: a date opening a short line of names (author, source)
+    # ``2018-06-09 赵丹 中国中医``, ``广州日报 2025年10月15日 卢梦谦``: a date in a short line
+    # of names (paper, author, source)
     names = rest.split()
-    byline = match.start() == 0 and len(line) <= 30 and len(names) >= 2
+    beside = line[: match.start()] + " " + line[match.end() :]
+    names_only = match.start() == 0 or not _NOT_A_NAME.search(beside)
+    byline = len(line) <= 30 and len(names) >= 2 and names_only
     byline = byline and all(len(t) <= 8 for t in names)
     bare = bare or byline
     led = bool(_BRACKETED_LEAD.match(line[: match.start()])) and bool(
