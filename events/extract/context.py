@@ -46,6 +46,7 @@ class ArticleContext:
     text_year: int | None = None  # the latest year of a full date the article writes
     only_year: int | None = None  # the year of every full date it writes, if they share one
     edition_year: int | None = None  # the one year its names carry (``Standards Conclave 2022``)
+    issue_year: int | None = None  # a newsletter's ``June 2017`` at the top of an undated page
 
     @property
     def present_year(self) -> int | None:
@@ -124,7 +125,25 @@ def article_context(article: Article) -> ArticleContext:
             if article.language is Language.EN and article.published is None
             else None
         ),
+        issue_year=_issue_year(article)
+        if article.language is Language.EN and article.published is None
+        else None,
     )
+
+
+_MONTH_YEAR = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)"
+)
+_TOP = 3  # lines of an undated page where an issue's month and year stand
+
+
+def _issue_year(article: Article) -> int | None:
+    """``A2LA Today | June 2017 | Number 135``, ``November 2018 / CEN Workshop…``: the month
+    and year an undated page's masthead or first lines give (one year only)."""
+    top = [article.title, *article.parts.get("chrome", ())[:_TOP], *article.body.split("\n")[:_TOP]]
+    found = {int(m.group(1)) for line in top for m in _MONTH_YEAR.finditer(line[:120])}
+    return found.pop() if len(found) == 1 else None
 
 
 _FULL_DATE_ZH = re.compile(

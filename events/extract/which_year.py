@@ -65,6 +65,7 @@ def resolve_year(
     # an undated English page's ``Kaleidoscope 2022``, ``WSD 2023`` outranks the one full date
     # it writes (often history: ``took place on November 13, 2008``)
     inferred = inferred or ctx.paragraph_year or ctx.edition_year or ctx.only_year
+    inferred = inferred or ctx.issue_year  # ``A2LA Today | June 2017`` heading an undated page
     if inferred is None:
         return None
     return years.check_weekday(inferred, mention.start[1], mention.start[2], mention.weekday)

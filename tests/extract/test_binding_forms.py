@@ -516,3 +516,12 @@ def test_a_minguo_date_in_figures_only_in_traditional_text() -> None:
 )
 def test_english_event_page_lines(text: str, span: tuple[str, str]) -> None:
     assert [e[:2] for e in events_of(text)] == [span]
+
+
+def test_an_undated_newsletters_issue_month_gives_the_year() -> None:
+    text = (
+        "A2LA Today | June 2017 | Number 135\n"
+        "A2LA held its annual Technical Forum Friday, March 31st through Sunday, April 2nd "
+        "in Reston."
+    )
+    assert [e[:2] for e in events_of(text)] == [("2017-03-31", "2017-04-02")]
