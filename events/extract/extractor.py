@@ -75,11 +75,13 @@ _HISTORY = both_scripts(ZH_HISTORY) + list(EN_HISTORY)
 _CLOSES = both_scripts(ZH_CLOSES) + list(EN_CLOSES)
 _ACT_AFTER = re.compile(
     r"\s*(?:起\s*)?(?:修正|修订|修訂|正式|联合|聯合)?(?:发布|發布|印发|印發|公布|公告|颁布|頒布|签署|簽署|成立|"
-    r"生效|施行|实施|實施)(?!会|會|仪式|儀式|典礼|典禮)"
+    r"生效|施行|实施|實施|来函|來函|函)(?!会|會|仪式|儀式|典礼|典禮)"
 )
 _DATE_LABEL = re.compile(
-    r"(?:公告|发布|發布|發佈|发文|發文|印发|印發)(?:日期|时间|時間)\s*[::]?\s*$"
+    r"(?:公告|发布|發布|發佈|发文|發文|印发|印發|报告|報告)(?:日期|时间|時間)\s*[::]?\s*(?:中華|中华)?\s*$"
 )
+# ``有效期間:2025年11月11日至2028年11月10日``: how long a certificate or a recognition holds
+_VALID_FOR = re.compile(r"(?:有效|效期|認可期間|认可期间|有效期限)[^,,。;;]{0,6}$")
 _SELF_ANNOUNCED = re.compile("定于|拟于|定於|擬於")
 _LABEL = re.compile(
     "^(?:" + "|".join(both_scripts(ZH_TIME_LABELS)) + r"|(?i:when|dates?|event dates?))\s*[::]"
@@ -327,8 +329,12 @@ def _event(
         return None  # a founding, signing or publication date (a span is something carried out)
     if mention.end is None and _ACT_AFTER.match(sentence, mention.stop):
         return None  # ``108年2月27日修正發布之「…要點」``, ``6月1日正式生效``: a document's day
-    if _DATE_LABEL.search(sentence, max(0, mention.begin - 8), mention.begin):
+    if _DATE_LABEL.search(sentence, max(0, mention.begin - 10), mention.begin):
         return None  # ``(公告日期112年4月11日)``: the date a notice carries, not an event
+    if mention.end is not None and _VALID_FOR.search(
+        sentence, max(0, mention.begin - 12), mention.begin
+    ):
+        return None  # a certificate's validity, not something held
     noun = last_event_noun(sentence, mention)
     kind = (
         (head_kind(name.text) if name else None)

@@ -20,7 +20,7 @@ _LABEL_LINE = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|[((]?\s*[一二三四五六七八九十\d]{1,2}\s*[))、.])?\s*"
     r"(?P<label>" + "|".join(both_scripts(ZH_TIME_LABELS)) + r"|"
     # ``報名日期``, ``申請期間`` on a line of their own: what the date under them is for
-    r"[\u4e00-\u9fff]{1,6}(?:日期|时间|時間|期间|期間))\s*[::]?\s*$"
+    r"[\u4e00-\u9fff]{1,6}(?:日期|时间|時間|期间|期間))\s*(?:为|為)?\s*[::]?\s*$"
 )
 
 

@@ -525,3 +525,16 @@ def test_an_undated_newsletters_issue_month_gives_the_year() -> None:
         "in Reston."
     )
     assert [e[:2] for e in events_of(text)] == [("2017-03-31", "2017-04-02")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "標題\n本次認可有效期間為:\n自114年11月11日起至117年11月10日止。",
+        "標題\n本署函送會議紀錄一份。發文日期 中華民國109年10月29日",
+        "標題\n精密機械中心114年11月27日來函辦理,經審查確認符合規定。",
+    ],
+    ids=["validity-window", "document-date-label", "letter-of-that-day"],
+)
+def test_a_validity_a_documents_date_and_a_letters_day_are_no_events(text: str) -> None:
+    assert events_of(text) == []
