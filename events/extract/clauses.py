@@ -1,7 +1,8 @@
 """What the words around a date say of it, whatever else the sentence holds: that something
 only began then, that the day recurs every year, that a span is a period something stays open,
-that an English event noun leads to it, and the words that make a day no deadline (a count
-as of it, a standard in force by it) or say that something closes.
+that an English event noun leads to it, that something is arranged or held on it (``安排於``,
+``考试时间为``, ``held at … on``, a city right before a span), and the words that make a day no
+deadline (a count as of it, a standard in force by it) or say that something closes.
 
 Each reading is a small test of the text beside one date mention; the extractor decides what
 they add up to.

@@ -156,13 +156,13 @@ def _headline_events(
     none on that day, so a headline repeating the body adds nothing."""
     title = ctx.article.title
     hant = ctx.article.language is Language.HANT
-    for heading, line in _headings_withspan_of(ctx.article, hant):
+    for heading, line in _headings_with_dates(ctx.article, hant):
         _line_events(ctx, events, f"{title}, {heading}: {line}", reported, weekdays)
     if title and dates_in(title, hant):
         _line_events(ctx, events, title, reported, weekdays)
 
 
-def _headings_withspan_of(article: Article, hant: bool) -> list[tuple[str, str]]:
+def _headings_with_dates(article: Article, hant: bool) -> list[tuple[str, str]]:
     """The lines set apart with the headline that give a span or a place with a date
     (``9-11 December 2015, Barcelona, Spain``, ``9月9日-9月14日`` under the event's name),
     each with the line above it: an event page's name, when and where, not furniture (a bare

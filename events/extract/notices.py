@@ -32,6 +32,8 @@ def _contains(text: str, words: list[str]) -> bool:
 
 
 def issuer_of(ctx: ArticleContext) -> list[str]:
+    """The body that issued the notice, when it names an organisation (a notice's events are
+    held by whoever signs it unless the text says otherwise)."""
     if ctx.issuer is None:
         return []
     issuer = expand(ctx.issuer, ctx.city_zh)

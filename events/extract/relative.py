@@ -4,7 +4,9 @@
 
 They are read only against the date the page states for itself above the text (a dateline or
 publication line), never against a notice's signature, and a Chinese ``今天`` only when an event
-verb follows it outside quotation marks: elsewhere it is mostly quoted speech.
+verb follows it, or it opens a clause (``昨日,…``), outside quotation marks: elsewhere it is
+mostly quoted speech. A day named without its month (``19日在…``, ``14日到16日``) is the last
+such day before the report, or the next after it where the sentence says will.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ _ZH_RELATIVE = re.compile(
     r"(?P<w>今天|今日|今(?=起|晚|在)|昨天|昨日|昨(?=在|晚|舉|举|召|開|开|辦|办)|明天|明日|明(?=起))"
     r"(?=[^,,。;“”]{0,8}?(?:开始|開始|起|开幕|開幕|召开|召開|举行|舉行|举办|舉辦|启动|啟動|开讲|開講|"
     r"开展|開展|闭幕|閉幕|拉开|拉開|出席|接见|接見|颁奖|頒獎|颁发|頒發|揭牌|签约|簽約|发布会|發布會|"
-    r"启幕|啟幕|举行|舉行|登场|登場|将在|將在|将于|將於)"
+    r"启幕|啟幕|登场|登場|将在|將在|将于|將於)"
     r"|(?:上午|下午|晚上|早上|中午)?\s*[,,])"  # ``今天上午,…开展了``, ``昨日,…簽署``: narration
 )
 _ZH_SHIFT = {"今": 0, "昨": -1, "明": 1}

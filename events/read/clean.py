@@ -113,9 +113,10 @@ _WRAPPED = re.compile(r"(?<=[A-Za-z0-9,])\n(?=[a-z])")
 
 
 def join_wrapped(text: str) -> str:
-    """``…Round Table meeting\nwill take place on Monday 3 November 2014 at the\n…``: plain
-    text wrapped at a fixed width; a line that ends mid-clause and a next line that starts in
-    lower case are one sentence (a title, a menu item or a list item starts in upper case)."""
+    """``…Round Table meeting`` / ``will take place on Monday 3 November 2014 at the`` on two
+    lines: plain text wrapped at a fixed width. A line that ends mid-clause and a next line
+    that starts in lower case are one sentence (a title, a menu item or a list item starts in
+    upper case)."""
     if "\n" not in text:
         return text
     lines = text.split("\n")
