@@ -370,9 +370,10 @@ def _en_mentions(sentence: str) -> list[DateMention]:
     return found
 
 
-# ``121012日,…年会在南京召开``, ``每年的1014日``: some sites drop 月 and the dash between the
-# numbers (set apart in the page's markup), leaving one run of digits before 日. Read only
-# where no count can stand: three to six digits opening a clause, or after 年/于/在/的.
+# ``121012日,…年会在南京召开``, ``每年的1014日``, ``201868日``: some sites drop 年, 月 and the
+# dash between the numbers (set apart in the page's markup), leaving one run of digits before
+# 日. Read only where no count can stand: a run opening a clause or after 年/于/在/的 (three to
+# six digits, or a year and two to four more), or two digits right after 年.
 _RUN = re.compile(
     r"(?:(?:^|(?<=[,,。;;、)）年于於在的]))\s*(?:(?P<year>(?:19|20)\d{2})(?P<grun>\d{2,4})|"
     r"(?P<run>\d{3,6}))|(?<=年)(?P<run2>\d{2}))\s*[日号號]"

@@ -1,11 +1,13 @@
 """Which year a date without one means, for one mention in its sentence and article.
 
-The evidence in order: the year in the event's own name, an explicit year earlier in the same
-sentence or an edition's year later in the date's clause, the headline (an occurrence number
-there, ``第47届世界标准日…方案``, outranks a reposted page's date; a plain year there only
-counts near the page's own date), the page date read with the sentence's tense, then the year
-the paragraph gives. The arithmetic on one piece
-of evidence lives in :mod:`events.extract.years`.
+The evidence in order: a year said relative to the page (``去年``, ``next year``), the year in
+the event's own name, an explicit year earlier in the same sentence or an edition's year later
+in the date's clause (never a target years ahead of the page, ``中国标准2035``), the headline
+(an occurrence number there, ``第47届世界标准日…方案``, outranks a reposted page's date; a
+plain year there only counts near the page's own date), the page date read with the sentence's
+tense, then the year the paragraph gives, an undated English page's edition, the one year its
+full dates share, and last its masthead's month and year. The arithmetic on one piece of
+evidence lives in :mod:`events.extract.years`.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ def resolve_year(
     published = ctx.article.published_date
     shift = _RELATIVE_YEAR.search(sentence, max(0, mention.begin - 14), mention.begin)
     if shift is not None and published is not None:  # 去年10月14日, next year on 14 October
-        return published.year + _SHIFTS[shift.group(1).lower()[:2]]
+        return published.year + _SHIFTS[shift.group(1).lower()]
     inferred = (
         (years.year_in(name) if name else None)
         or (_one(ordinal_years(name)) if name else None)
@@ -76,16 +78,9 @@ _RELATIVE_YEAR = re.compile(
     re.I,
 )
 _SHIFTS = {
-    "去年": -1,
-    "前年": -2,
-    "今年": 0,
-    "本年": 0,
-    "明年": 1,
-    "一年": -1,
-    "th": 0,
-    "la": -1,
-    "ne": 1,
-}
+    "去年": -1, "前年": -2, "今年": 0, "本年": 0, "明年": 1, "一年前": -1,
+    "this year": 0, "last year": -1, "next year": 1,
+}  # fmt: skip
 _AHEAD = 2  # an edition a page names is at most this many years after the page's own date
 
 HISTORY_IN_UNDATED = 10  # years before the latest year an undated page writes
