@@ -33,16 +33,14 @@ from events.extract.dates import DateMention, dates_in, find_dates
 from events.extract.durations import days_before
 from events.extract.kept import keep, share_organisers
 from events.extract.lexicon import (
-    EN_CLOSES,
-    EN_HAPPEN,
-    EN_HISTORY,
-    ZH_CLOSES,
-    ZH_HAPPEN,
-    ZH_HISTORY,
+    CLOSES,
+    HAPPEN,
+    HISTORY,
     ZH_TIME_LABELS,
     both_scripts,
+    contains,
     head_kind,
-)  # fmt: skip
+)
 from events.extract.limits import MAX_EVENTS
 from events.extract.names import Name, names_in
 from events.extract.notices import (
@@ -70,9 +68,6 @@ from events.extract.which_year import history_before, resolve_year
 from events.model import Article, Event, Kind, Language
 from events.read.metadata import dateline_month_day, dateline_span
 
-_HAPPEN = both_scripts(ZH_HAPPEN) + list(EN_HAPPEN)
-_HISTORY = both_scripts(ZH_HISTORY) + list(EN_HISTORY)
-_CLOSES = both_scripts(ZH_CLOSES) + list(EN_CLOSES)
 _ACT_AFTER = re.compile(
     r"\s*(?:起\s*)?(?:修正|修订|修訂|正式|联合|聯合)?(?:发布|發布|印发|印發|公布|公告|颁布|頒布|签署|簽署|成立|"
     r"生效|施行|实施|實施|来函|來函|函)(?!会|會|仪式|儀式|典礼|典禮)"
@@ -138,10 +133,10 @@ def _scene_then_event(
     written = sentence[mention.begin : mention.stop]
     if not following or len(sentence) > _SCENE or not sentence.rstrip().endswith(("。", ".")):
         return []
-    if not re.search("[月A-Za-z]", written) or _contains(sentence, _HISTORY):
+    if not re.search("[月A-Za-z]", written) or contains(sentence, HISTORY):
         return []  # a stamped date, or a day of history
     after = following[0][0]
-    if find_dates(after) or not _contains(after, _HAPPEN):
+    if find_dates(after) or not contains(after, HAPPEN):
         return []
     both = f"{sentence} {after}"
     return _events(ctx, both, mention, None, functools.cache(lambda: names_in(both)))
@@ -282,7 +277,7 @@ def _events(
         and "|" in sentence[n.stop : mention.begin]
         and observances.find(n.text)
     ]
-    if not named_for and (not names or not _contains(clause, _HAPPEN)):
+    if not named_for and (not names or not contains(clause, HAPPEN)):
         return [observance]
     held = _event(ctx, sentence, mention, end, sentence_names)
     return (
@@ -308,8 +303,8 @@ def _event(
         return None  # 每年的10月14日, on 14 October each year, 将5月20日定为…: no occurrence
     name = _nearest_name(sentence_names(), mention, following)
     happens = (
-        _contains(clause, _HAPPEN)
-        or _contains(sentence[: mention.begin][-40:], _HAPPEN)
+        contains(clause, HAPPEN)
+        or contains(sentence[: mention.begin][-40:], HAPPEN)
         or event_noun_before(sentence, mention) is not None
         or is_period(sentence, mention)
         or arranged(sentence, mention)
@@ -321,11 +316,11 @@ def _event(
         row = row_name(sentence, mention, len(find_dates(sentence)) - 1)
         if row is None:
             return None
-        if _contains(row.lower(), _CLOSES) or says_closing(row):
+        if contains(row.lower(), CLOSES) or says_closing(row):
             return row_deadline(ctx, sentence, mention, row)
         name = Name(row, 0, 0, specific=True)  # the row's words name its day
     around = sentence[max(0, mention.begin - 30) : mention.stop + 40]
-    if _contains(around, _HISTORY) and (name is None or not name.specific) and not mention.end:
+    if contains(around, HISTORY) and (name is None or not name.specific) and not mention.end:
         return None  # a founding, signing or publication date (a span is something carried out)
     if mention.end is None and _ACT_AFTER.match(sentence, mention.stop):
         return None  # ``108年2月27日修正發布之「…要點」``, ``6月1日正式生效``: a document's day
@@ -405,7 +400,3 @@ def _organisers(ctx: ArticleContext, sentence: str, mention: DateMention) -> lis
         clause = re.sub(r"(?:将于|將於|于|於|在)$", "", clause)
         return subject_organisers(clause, ctx.city_zh)
     return []
-
-
-def _contains(text: str, words: list[str]) -> bool:
-    return any(w in text for w in words)

@@ -123,6 +123,20 @@ EN_HISTORY = ("founded", "established", "was born", "signed", "published", "issu
 # Labels that introduce a window or a time in a notice (``活动时间:``).
 ZH_TIME_LABELS = ("活动时间", "会议时间", "举办时间", "培训时间", "开放时间", "时间", "日期")
 
+# The lists above in every script, for the substring tests the rules make (``contains``).
+HAPPEN = both_scripts(ZH_HAPPEN) + list(EN_HAPPEN)
+HISTORY = both_scripts(ZH_HISTORY) + list(EN_HISTORY)
+SUBMIT = both_scripts(ZH_SUBMIT) + list(EN_SUBMIT)
+CLOSES = both_scripts(ZH_CLOSES) + list(EN_CLOSES)
+FUTURE = both_scripts(ZH_FUTURE) + list(EN_FUTURE)
+PAST = both_scripts(ZH_PAST) + list(EN_PAST)
+
+
+def contains(text: str, words: list[str]) -> bool:
+    """Whether any of ``words`` occurs in ``text``."""
+    return any(w in text for w in words)
+
+
 KIND_WORDS_EN = {
     Kind.CAMPAIGN: "campaign", Kind.ACTIVITY_WEEK: "activity week", Kind.CONFERENCE: "conference",
     Kind.FORUM: "forum", Kind.MEETING: "meeting", Kind.TRAINING: "training",

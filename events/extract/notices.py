@@ -9,26 +9,12 @@ from events.extract import places
 from events.extract.clauses import counted_as_of, in_force_by, opens, recurring
 from events.extract.context import ArticleContext
 from events.extract.dates import DateMention
-from events.extract.lexicon import (
-    EN_CLOSES,
-    EN_SUBMIT,
-    ZH_CLOSES,
-    ZH_SUBMIT,
-    both_scripts,
-    head_kind,
-)
+from events.extract.lexicon import CLOSES, SUBMIT, contains, head_kind
 from events.extract.organisers import expand, is_organisation
 from events.extract.spans import span_of
 from events.extract.titles import deadline_title
 from events.extract.which_year import resolve_year
 from events.model import Event, Kind, Language
-
-_SUBMIT = both_scripts(ZH_SUBMIT) + list(EN_SUBMIT)
-_CLOSES = both_scripts(ZH_CLOSES) + list(EN_CLOSES)
-
-
-def _contains(text: str, words: list[str]) -> bool:
-    return any(w in text for w in words)
 
 
 def issuer_of(ctx: ArticleContext) -> list[str]:
@@ -71,7 +57,7 @@ def deadline(ctx: ArticleContext, sentence: str, mention: DateMention, clause: s
         return None  # ``應於每年4月30日前完成``: a rule for every year, no one day
     nearby = sentence[: mention.begin][-80:] + clause[:120]
     said = sentence[: mention.stop + 12].lower()
-    if not _contains(nearby.lower(), _SUBMIT) and not _contains(said, _CLOSES):
+    if not contains(nearby.lower(), SUBMIT) and not contains(said, CLOSES):
         return None
     title = deadline_title(nearby, ctx.article.language)
     return _deadline_event(

@@ -17,22 +17,15 @@ import re
 from events.extract import years
 from events.extract.context import ArticleContext
 from events.extract.dates import DateMention, dates_in
-from events.extract.lexicon import EN_FUTURE, EN_PAST, ZH_FUTURE, ZH_PAST, both_scripts
+from events.extract.lexicon import FUTURE, PAST, contains
 from events.extract.observances_rule import ordinal_years
 from events.model import Language
 
-_FUTURE = both_scripts(ZH_FUTURE) + list(EN_FUTURE)
-_PAST = both_scripts(ZH_PAST) + list(EN_PAST)
-
-
-def _contains(text: str, words: list[str]) -> bool:
-    return any(w in text for w in words)
-
 
 def tense(text: str) -> str | None:
-    if _contains(text, _FUTURE):
+    if contains(text, FUTURE):
         return "future"
-    if _contains(text, _PAST):
+    if contains(text, PAST):
         return "past"
     return None
 
