@@ -241,14 +241,10 @@ def _judge(
     if found is None:
         return None
     date, match, labelled = found
-    if (
-        not labelled
-        and line.endswith((":", ":"))
-        and not _CLOCK_WORDS.sub("", _remainder(line, match))
-    ):
+    rest = _remainder(line, match)
+    if not labelled and line.endswith((":", ":")) and not _CLOCK_WORDS.sub("", rest):
         return None  # ``7 July 2013:``: a schedule's day, its item on the next line
     labelled = labelled or (index > 0 and _label_only(lines[index - 1].strip()))
-    rest = _remainder(line, match)
     words = _LATIN_WORD.findall(rest)
     # beside the date only labels, a site or a byline: few Han characters, few capitalised words;
     # a date stamped with its clock may carry a longer site or region name
