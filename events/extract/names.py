@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from events.extract.lexicon import EN_HEADS, ZH_HEADS, alternation, both_scripts
 
 _ZH_HEAD = re.compile(alternation(ZH_HEADS))
-_BOUNDARY_CHARS = set(",。;:、“”\"'()《》【】[]!?？\n ·")
+_BOUNDARY_CHARS = set(",。;:、“”\"'()《》【】[]「」『』!?？\n ·")
 _STOP_WORDS = both_scripts(
     (
         "召开了", "举办了", "举行了", "召开", "举办", "举行", "开展", "组织", "参加", "出席",
@@ -67,9 +67,10 @@ def _scan_back(sentence: str, head_start: int) -> int:
 
 
 def _quoted_before(sentence: str, begin: int) -> int:
-    """``“标准化与创新可持续发展”研讨会``: a quoted title right before the head is part of it."""
-    if begin > 0 and sentence[begin - 1] in '”"':
-        opening = max(sentence.rfind("“", 0, begin - 1), sentence.rfind('"', 0, begin - 1))
+    """``“标准化与创新可持续发展”研讨会``, ``「節能」研討會``: a quoted title right before the
+    head is part of it."""
+    if begin > 0 and sentence[begin - 1] in '”"」』':
+        opening = max(sentence.rfind(o, 0, begin - 1) for o in '“"「『')
         if opening >= 0 and begin - opening < 40:
             return opening
     return begin

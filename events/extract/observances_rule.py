@@ -31,8 +31,10 @@ _NEAR = 60
 _FAR = 100  # when the sentence says the day is celebrated, marked or commemorated
 _CELEBRATE = re.compile(r"celebrat|commemorat|\bmark|observ|庆祝|慶祝|纪念|紀念")
 _QUOTE = "[“”\"'「」『』《]?"
+# ``第16届“5·20”世界计量日``: the day's figures may stand between the number and the name
+_DAY_FIGURES = rf"(?:{_QUOTE}\s*\d{{1,2}}\s*[·.•・]\s*\d{{1,2}}\s*{_QUOTE})?"
 _ZH_NUMBER = re.compile(
-    rf"第\s*(\d{{1,3}}|[{NUMERAL_CHARS}]{{1,4}})\s*(?:届|屆|个|個|次)\s*{_QUOTE}\s*$"
+    rf"第\s*(\d{{1,3}}|[{NUMERAL_CHARS}]{{1,4}})\s*(?:届|屆|个|個|次)\s*{_DAY_FIGURES}\s*{_QUOTE}\s*$"
 )
 _EN_NUMBER = re.compile(r"(\d{1,3})(?:st|nd|rd|th)\s+(?:annual\s+)?$", re.I)
 _YEAR_BEFORE = re.compile(rf"((?:19|20)\d{{2}})\s*年?\s*(?:度)?\s*{_QUOTE}\s*$")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from events.model import Language, Published
-from events.numerals import to_int
+from events.numerals import MINGUO_OFFSET, to_int
 from events.read.parts import is_headline
 
 SHANGHAI_OFFSET = dt.timezone(dt.timedelta(hours=8))
@@ -171,6 +171,25 @@ def signature_date(lines: Sequence[str]) -> dt.date | None:
             numbers = [to_int(g) for g in (year, *spelled.group(2, 3))]
             if all(n is not None for n in numbers):
                 return _date(*(str(n) for n in numbers))
+    return None
+
+
+# ``…傑出獎。1051102(中央社)``, ``（編輯：林興盟）1141215``: Taiwan's wire service signs
+# a story off with its Minguo date as seven figures.
+_WIRE_STAMP = re.compile(
+    r"(?:[。」”)）]|^)\s*(?P<y>1[0-4]\d|[89]\d)(?P<m>0[1-9]|1[0-2])(?P<d>[0-2]\d|3[01])"
+    r"\s*(?:[(（]中央社[)）])?\s*[,，.。]?\s*$"
+)
+_WIRE_LINES = 4
+
+
+def wire_stamp(body: Sequence[str]) -> dt.date | None:
+    """The date a wire story is signed off with, in the last lines of its text."""
+    for line in reversed([x for x in body if x.strip()][-_WIRE_LINES:]):
+        match = _WIRE_STAMP.search(line.rstrip())
+        if match:
+            year = int(match.group("y")) + MINGUO_OFFSET
+            return _date(str(year), match.group("m"), match.group("d"))
     return None
 
 

@@ -25,6 +25,9 @@ from events.read.parts import BODY, ITEM, classify, is_headline, is_related_head
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 TOP_LINES = 16  # a publication line comes before this many lines, or before the first paragraph
+# a forum thread or a portal's long menu pushes the post's own ``发表于 …`` line further down:
+# a line a publication label names still counts there, before the first paragraph
+LABELLED_LINES = 40
 TAIL_LINES = 4  # or among the short lines after the last paragraph
 
 _MONTH = (
@@ -78,6 +81,12 @@ _DATE_LABEL = re.compile(
     r"posted on|posted|post on|last updated|updated on|update on|updated|update time|date|"
     r"(?:asked|written|posted|submitted|added|distributed) by [^|,]{1,40}? on))"
     r"[\s_]*[::]?[\s_]*$",
+    re.I,
+)
+# A line opened by a label that says publishing, not any time (``时间:`` may label an event's
+# day; a list item may carry its own ``更新時間``).
+_PUBLISHING_LABEL = re.compile(
+    r"\s*(?:发布|發布|發佈|发表|發表|刊登|上稿|录入|錄入|添加|更新|(?:posted|published|released|updated)\b)",
     re.I,
 )
 _WEEKDAY_BEFORE = re.compile(
@@ -297,13 +306,18 @@ def publication_line(lines: Sequence[str]) -> PublicationLine | None:
     listing = sum(1 for line in lines if _STAMP_LINE.match(line)) >= _LISTING
     han = any(_HAN.search(line) for line in lines[:TOP_LINES])  # 01/04/2010 is day first there
     above = ""
-    for index, raw in enumerate(lines[:TOP_LINES]):
+    for index, raw in enumerate(lines[:LABELLED_LINES]):
         line = raw.strip()
         if not line:
             continue
-        if is_related_heading(line):
-            break  # what follows lists other articles with their dates
+        if is_related_heading(line) or (index >= TOP_LINES and in_text):
+            break  # what follows lists other articles with their dates; or the story began
         judged = _judge(lines, index, seen_headline=seen_headline, han=han)
+        if index >= TOP_LINES:
+            if judged is not None and judged.labelled and _PUBLISHING_LABEL.match(line):
+                return judged
+            in_text = in_text or _is_paragraph(line)
+            continue
         # below the first paragraph only a labelled date is the page's, or a bare one right
         # under a headline (a site's notice or cookie banner above the story is no paragraph)
         under_headline = (

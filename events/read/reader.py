@@ -7,7 +7,7 @@ This is the single entry point of reading; ingest, the CLI and the scheduler all
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +91,7 @@ def read_bytes(
     title = str(side.get("title") or "") or (
         meta_rules.clean_title(headline) if headline else meta_rules.title_from_lead(lead, language)
     )
-    published, rule = _published(side, page, top, info, lead, title, segmented.parts)
+    published, rule = _published(side, page, top, info, lead, title, segmented.parts, body_lines)
     all_lines = [*cleaned.split("\n")]
     # The page's own statement of its address (canonical link) wins over an address quoted in
     # its text: a reprint's ``原文链接`` line names where the text came from, not this article.
@@ -145,6 +145,7 @@ def _published(
     lead: str,
     title: str,
     parts: Mapping[str, list[str]],
+    body_lines: Sequence[str],
 ) -> tuple[Published | None, str | None]:
     """The first rule that finds a date wins, most explicit first."""
     if side.get("published"):
@@ -166,6 +167,9 @@ def _published(
     signature = meta_rules.signature_date(parts.get("signature", []))
     if signature is not None:
         return signature, "signature"
+    stamp = meta_rules.wire_stamp(body_lines)
+    if stamp is not None:
+        return stamp, "wire-stamp"
     return None, None
 
 

@@ -234,3 +234,30 @@ def test_a_sites_slogan_above_the_headline_is_not_the_story() -> None:
 def test_a_label_a_little_way_into_its_line() -> None:
     line = "產業動態 本新聞稿發佈於2019/03/29,由發布之企業承擔內容之立場與責任,與本站無關"
     assert _published(f"标准化工作会议召开\n{line}\n{BODY}\n") == dt.date(2019, 3, 29)
+
+
+def test_a_forum_posts_own_line_below_a_long_menu() -> None:
+    menu = "\n".join(["设为首页", "找回密码", "立即注册", "快速开始", "热搜: 活动", "查看: 56"] * 4)
+    text = f"{menu}\n本地论坛\n发表于 2021-03-09 08:15:02 | 只看该作者\n{BODY}\n"
+    assert _published(text) == dt.date(2021, 3, 9)
+
+
+def test_a_list_items_update_time_below_the_menu_is_not_the_pages() -> None:
+    menu = "\n".join(f"• 栏目{n}" for n in range(20))
+    text = f"{menu}\n• 台风消息(更新時間:2024-05-30 18:10)\n{BODY}\n"
+    assert _published(text) is None
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        ("評審委員會也將公布名單。1121103(中央社)", dt.date(2023, 11, 3)),
+        ("主辦單位歡迎民眾參加。（編輯：王小明）1130520", dt.date(2024, 5, 20)),
+        ("主辦單位歡迎民眾參加。0990412", None),  # no Minguo year
+        ("報名人數共1130520人", None),  # a count, not a sign-off
+    ],
+    ids=["before-agency", "after-editor", "no-year", "count"],
+)
+def test_a_wire_storys_minguo_sign_off(closing: str, expected: dt.date | None) -> None:
+    text = f"經濟部舉辦節能表揚大會\n經濟部今天舉辦節能表揚大會,由部長親自頒獎。\n{closing}\n"
+    assert _published(text) == expected

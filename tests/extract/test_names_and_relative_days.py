@@ -1,0 +1,45 @@
+"""Names in corner brackets, a wire story's ``今天`` dated by its sign-off, and an observance's
+ordinal with its day's figures in between: forms the fourth session's corpus showed.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import read_text
+
+from events.extract import extract
+
+
+def _events(text: str) -> list[tuple[str, str | None, str]]:
+    found = extract(read_text(text))
+    return [(e.start.iso(), e.end.iso() if e.end else None, e.title) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("標題\n發布日期:2024-05-14\n經濟部今天舉辦「節能表揚大會」。", "節能表揚大會"),
+        ("標題\n發布日期:2024-05-14\n經濟部今天舉辦「節能標章」說明會。", "「節能標章」說明會"),
+        ("标题\n发布时间:2024-05-14\n今天,市局举办『质量提升』研讨会。", "『质量提升』研讨会"),
+    ],
+    ids=["whole-name-quoted", "quoted-title-before-head", "white-corner-brackets"],
+)
+def test_a_name_in_corner_brackets(text: str, title: str) -> None:
+    assert [e[2] for e in _events(text)] == [title]
+
+
+def test_today_in_a_wire_story_signed_off_with_its_date() -> None:
+    text = "節能表揚\n(中央社台北3日電)經濟部今天舉辦節能表揚大會。\n1121103(中央社)\n"
+    assert [e[:2] for e in _events(text)] == [("2023-11-03", "2023-11-03")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("围绕第16届“5·20”世界计量日,市局开展了宣传。", "2015-05-20"),
+        ("慶祝第46屆「10.14」世界標準日,本會舉辦座談。", "2015-10-14"),
+    ],
+    ids=["metrology-quoted-figures", "standards-day-dotted-figures"],
+)
+def test_an_ordinal_with_the_days_figures_between(sentence: str, start: str) -> None:
+    assert start in [e[0] for e in _events(f"标题\n{sentence}")]
