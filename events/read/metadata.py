@@ -96,8 +96,16 @@ _DATELINE_EN = re.compile(
 )
 
 
+# ``2024-03-06 – Today, the Bureau …``: a machine date run into the story with a dash.
+_ISO_DATELINE = re.compile(r"^((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\s*[-–—]+\s+(?=[A-Z])")
+
+
 def _english_dateline(lead: str) -> tuple[dt.date, int] | None:
     """``Geneva, 4 June 2024 –`` / ``BEIJING, June 9, 2023 (Xinhua) --``: date and end."""
+    iso = _ISO_DATELINE.search(lead)
+    if iso is not None:
+        date = _date(*iso.group(1, 2, 3))
+        return (date, iso.end()) if date else None
     match = _DATELINE_EN.search(lead)
     if match is None:
         return None

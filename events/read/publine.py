@@ -56,6 +56,7 @@ _DATES = [
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})[-.](?P<m>\d{1,2})[-.](?P<y>(?:19|20)\d{2})(?![\d.])"),
     re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})-{_MONTH}-{_EN_YEAR}", re.I),  # 01-Oct-2021
 ]
+_MINGUO_YEARS = (80, 130)  # a bare ``111/09/26`` line: the years of the Minguo era on the web
 _TWO_NUMBERS = re.compile(r"\d[^\d]{0,12}\d")
 _NOT_A_NAME = re.compile(r"[于於在将將的了请請前后後起至]|[a-z]{2}|[::]")  # words of a sentence
 _EVENT_LABEL = re.compile(r"\s*(?:when|where|venue|location|event dates?)\s*:", re.I)
@@ -75,11 +76,13 @@ _DATE_LABEL = re.compile(
     r"发文日期|發文日期|更新时间|更新時間|更新日期|更新|刊登日期|上稿时间|上稿時間|录入时间|錄入時間|"
     r"添加日期|添加时间|添加時間|发表于|發表於|发布于|發佈於|發布於|上传时间|上傳時間|创建时间|建立時間|"
     r"编修日期|編修日期|公告日期|公告時間|公告时间|公布日期|登載日期|刊登時間|上版日期|上稿日期|"
+    r"发稿时间|發稿時間|"
     r"日期|时间|時間)|"
     r"(?:release date|released on|released|publication date|publish(?:ed)? date|published on|"
     r"published|date posted|dated|"
     r"posted on|posted|post on|last updated|updated on|update on|updated|update time|date|"
-    r"(?:asked|written|posted|submitted|added|distributed) by [^|,]{1,40}? on))"
+    r"(?:asked|written|posted|submitted|added|distributed) by [^|,]{1,40}? on|"
+    r"^\s*by [^|,]{1,40}? on|news of))"  # ``By Jane Doe on 16 November 2016``, ``Business News of``
     r"[\s_]*[::]?[\s_]*$",
     re.I,
 )
@@ -173,8 +176,12 @@ def _find_date(line: str, han: bool = False) -> tuple[dt.date, re.Match[str], bo
         for match in pattern.finditer(line):
             labelled = bool(_DATE_LABEL.search(_WEEKDAY_BEFORE.sub("", line[: match.start()])))
             year = _year(match)
-            if year is None and labelled and match.groupdict().get("sep"):
-                year = int(match.group("y")) + MINGUO_OFFSET
+            if year is None and han and match.groupdict().get("sep"):
+                alone = not line[: match.start()].strip() and not line[match.end() :].strip()
+                if labelled or (
+                    alone and _MINGUO_YEARS[0] <= int(match.group("y")) <= _MINGUO_YEARS[1]
+                ):
+                    year = int(match.group("y")) + MINGUO_OFFSET  # ``111/09/26`` alone on its line
             if year is None:
                 continue
             try:
@@ -208,6 +215,14 @@ def _moment(date: dt.date, line: str, match: re.Match[str]) -> Published:
     except ValueError:
         return date
     return dt.datetime.combine(date, moment, tzinfo=SHANGHAI)
+
+
+# ``2009/10/18(2022/3/15 20:3更新)``: a date the page was touched again, beside its own
+_TOUCHED_AFTER = re.compile(r"[\s\d:]*(?:更新|updated)", re.I)
+
+
+def _own_dates(line: str) -> list[re.Match[str]]:
+    return [m for m in _DATES[0].finditer(line) if not _TOUCHED_AFTER.match(line, m.end())]
 
 
 def _label_only(line: str) -> bool:
@@ -287,7 +302,7 @@ def _judge(
         )
         and not _CLOCK.search(line)
     )  # (a blog heads each post with its day and weekday, right above the post's title)
-    if not labelled and len(_DATES[0].findall(line)) > 1:
+    if not labelled and len(_own_dates(line)) > 1:
         return None  # ``2004-10-22 至 2004-10-31``: a span of days, not the page's date
     stamped = (  # ``Headline 2022-08-09``
         short and _STAMP_AT_END.search(line) is not None and len(_DATES[0].findall(line)) == 1

@@ -261,3 +261,41 @@ def test_a_list_items_update_time_below_the_menu_is_not_the_pages() -> None:
 def test_a_wire_storys_minguo_sign_off(closing: str, expected: dt.date | None) -> None:
     text = f"經濟部舉辦節能表揚大會\n經濟部今天舉辦節能表揚大會,由部長親自頒獎。\n{closing}\n"
     assert _published(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"Quality week ends\nBy Jane Doe on 16 November 2016\n{EN_BODY}\n", dt.date(2016, 11, 16)),
+        (
+            f"Bureau opens lab\nBusiness News of Tuesday, 12 October 2021\n{EN_BODY}\n",
+            dt.date(2021, 10, 12),
+        ),
+        (
+            "Lab opens\n2024-03-06 – Today, the Bureau opened its new laboratory.\n",
+            dt.date(2024, 3, 6),
+        ),
+        (f"標準檢驗局公告\n發稿時間:2024/03/13 16:44:31\n{BODY}\n", dt.date(2024, 3, 13)),
+        (f"節能活動開跑\n111/09/26\n{BODY}\n", dt.date(2022, 9, 26)),
+        (f"病人安全活動\n2009/10/18(2022/3/15 20:3更新)\n{BODY}\n", dt.date(2009, 10, 18)),
+    ],
+    ids=[
+        "by-name-on",
+        "news-of-weekday",
+        "iso-date-dash",
+        "fagao-time",
+        "minguo-alone",
+        "touched-later",
+    ],
+)
+def test_fourth_session_publication_lines(text: str, expected: dt.date) -> None:
+    assert _published(text) == expected
+
+
+def test_a_two_figure_year_on_an_english_page_is_no_minguo_year() -> None:
+    assert _published(f"CEN news\nPublished on 05/06/20 by J. Smith\n{EN_BODY}\n") is None
+
+
+def test_signed_by_someone_on_a_day_in_a_sentence_is_no_byline() -> None:
+    text = f"Agreement\nThe MoU was signed by the minister on 16 November 2016.\n{EN_BODY}\n"
+    assert _published(text) is None
