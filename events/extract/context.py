@@ -139,10 +139,23 @@ _TOP = 3  # lines of an undated page where an issue's month and year stand
 
 
 def _issue_year(article: Article) -> int | None:
-    """``A2LA Today | June 2017 | Number 135``, ``November 2018 / CEN Workshop…``: the month
-    and year an undated page's masthead or first lines give (one year only)."""
-    top = [article.title, *article.parts.get("chrome", ())[:_TOP], *article.body.split("\n")[:_TOP]]
-    found = {int(m.group(1)) for line in top for m in _MONTH_YEAR.finditer(line[:120])}
+    """``A2LA Today | June 2017 | Number 135``, ``November 2018 / CEN Workshop…``, an event
+    card's ``Date: …, 2017``: the year an undated page's masthead or first lines give (one year
+    only)."""
+    top = [
+        article.title,
+        *article.parts.get("chrome", ())[:_TOP],
+        *article.parts.get("info", ())[
+            :_TOP
+        ],  # an event card's ``Date: February 27 – March 3, 2017``
+        *article.body.split("\n")[:_TOP],
+    ]
+    found = {
+        int(next(g for g in m.groups() if g))
+        for line in top
+        for pattern in (_MONTH_YEAR, _FULL_DATE_EN)
+        for m in pattern.finditer(line[:120])
+    }
     return found.pop() if len(found) == 1 else None
 
 

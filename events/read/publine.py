@@ -225,6 +225,30 @@ def _own_dates(line: str) -> list[re.Match[str]]:
     return [m for m in _DATES[0].finditer(line) if not _TOUCHED_AFTER.match(line, m.end())]
 
 
+# ``Location -`` / ``Date: Friday, May 19, 2017`` / ``Duration: All Day``: an event's card
+_EVENT_FIELD = re.compile(
+    r"^\s*(?:location|venue|duration|where|time|organi[sz]ers?|organi[sz]ed by|cost|fees?|"
+    r"地點|地点|會議地點|会议地点|場地|场地)\s*[::-]",
+    re.I,
+)
+_CARD_REACH = 2
+
+
+def on_event_card(lines: Sequence[str], index: int) -> bool:
+    """Whether the line at ``index`` sits among an event's fields (where, how long): its date is
+    when the event is held, not when the page was written."""
+    near = [
+        *lines[max(0, index - _CARD_REACH) : index],
+        *lines[index + 1 : index + 1 + _CARD_REACH],
+    ]
+    return any(_EVENT_FIELD.match(x) for x in near)
+
+
+def _span_end(line: str, match: re.Match[str]) -> bool:
+    """``February 27 – March 3, 2017``: the last day of a span, which no page is dated by."""
+    return bool(re.search(r"\d\s*[-–—~～至]\s*$|\bto\s*$", line[: match.start()]))
+
+
 def _label_only(line: str) -> bool:
     """``時間:`` alone on its line: the date follows on the next."""
     return len(line) <= 12 and bool(_DATE_LABEL.search(line)) and line.rstrip().endswith((":", ":"))
@@ -265,6 +289,10 @@ def _judge(
     if found is None:
         return None
     date, match, labelled = found
+    if _span_end(line, match) or (
+        not _PUBLISHING_LABEL.match(line) and on_event_card(lines, index)
+    ):
+        return None
     rest = _remainder(line, match)
     if not labelled and line.endswith((":", ":")) and not _CLOCK_WORDS.sub("", rest):
         return None  # ``7 July 2013:``: a schedule's day, its item on the next line

@@ -18,7 +18,7 @@ from events.read.clean import clean_text
 from events.read.decode import decode
 from events.read.html import PageMeta, looks_like_html, read_html, stated_address
 from events.read.parts import Segmented, segment
-from events.read.publine import PublicationLine, publication_line
+from events.read.publine import PublicationLine, on_event_card, publication_line
 from events.read.sidecar import load_sidecar
 from events.script import detect_language
 
@@ -66,10 +66,11 @@ def read_bytes(
     if is_html or looks_like_html(text):
         text, page = read_html(text)
     cleaned, damage = clean_text(text)
-    segmented = segment(cleaned.split("\n"))
-    top = publication_line(cleaned.split("\n"))
+    lines = cleaned.split("\n")
+    segmented = segment(lines)
+    top = publication_line(lines)
     if top is not None and top.bare:
-        _move_to_info(segmented, cleaned.split("\n")[top.index])
+        _move_to_info(segmented, lines[top.index])
     if not segmented.body and not page.title:
         raise ReadError(source, "no article text found")
     report = type(report)(report.encoding, report.method, report.replaced, damage)
@@ -91,8 +92,12 @@ def read_bytes(
     title = str(side.get("title") or "") or (
         meta_rules.clean_title(headline) if headline else meta_rules.title_from_lead(lead, language)
     )
-    published, rule = _published(side, page, top, info, lead, title, segmented.parts, body_lines)
-    all_lines = [*cleaned.split("\n")]
+    # an info line among an event's fields (``Date:`` beside ``Location:``) dates the event
+    own_info = [x for x in info if x not in lines or not on_event_card(lines, lines.index(x))]
+    published, rule = _published(
+        side, page, top, own_info, lead, title, segmented.parts, body_lines
+    )
+    all_lines = [*lines]
     # The page's own statement of its address (canonical link) wins over an address quoted in
     # its text: a reprint's ``原文链接`` line names where the text came from, not this article.
     url = (

@@ -43,3 +43,11 @@ def test_today_in_a_wire_story_signed_off_with_its_date() -> None:
 )
 def test_an_ordinal_with_the_days_figures_between(sentence: str, start: str) -> None:
     assert start in [e[0] for e in _events(f"标题\n{sentence}")]
+
+
+def test_an_undated_event_pages_card_gives_its_schedules_year() -> None:
+    text = (
+        "Standards group at the Expo\nDate: February 27 – March 3, 2017\nVenue: Moscone Center\n"
+        "The working group will hold its advisory panel meeting on February 26 in the hotel.\n"
+    )
+    assert ("2017-02-26", "2017-02-26") in [e[:2] for e in _events(text)]

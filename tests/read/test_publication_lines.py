@@ -299,3 +299,21 @@ def test_a_two_figure_year_on_an_english_page_is_no_minguo_year() -> None:
 def test_signed_by_someone_on_a_day_in_a_sentence_is_no_byline() -> None:
     text = f"Agreement\nThe MoU was signed by the minister on 16 November 2016.\n{EN_BODY}\n"
     assert _published(text) is None
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Location - Geneva\nDate: Friday, May 19, 2017\nDuration: All Day",
+        "Date: February 27 – March 3, 2017\nVenue: Moscone Center",
+        "Date: 12 June 2018\nTime: 10:00-12:00\nVenue: Room 3",
+        "日期:2018年6月12日\n地點:本局第一會議室",
+    ],
+    ids=["date-among-fields", "span-with-venue", "date-time-venue", "zh-date-and-place"],
+)
+def test_an_events_card_does_not_date_the_page(top: str) -> None:
+    assert _published(f"Metrology Day lecture\n{top}\n{EN_BODY}\n") is None
+
+
+def test_the_last_day_of_an_english_span_is_not_the_page_date() -> None:
+    assert _published(f"Expo\nFebruary 27 – March 3, 2017\n{EN_BODY}\n") is None
