@@ -43,9 +43,33 @@ _EVERY_AFTER = re.compile(
 
 def recurring(sentence: str, mention: DateMention) -> bool:
     """A date said of every year, named as a day being designated or bounding a term of office
-    is not an occurrence."""
+    is not an occurrence (a span named a week, ``將10月19日至23日訂為病人安全週``, is this
+    year's week)."""
     before = sentence[max(0, mention.begin - 30) : mention.begin]
-    return bool(_EVERY.search(before) or _EVERY_AFTER.search(sentence[mention.stop :]))
+    designated = mention.end is None and _EVERY_AFTER.search(sentence[mention.stop :])
+    return bool(_EVERY.search(before) or designated)
+
+
+# ``供應商招募期將於10月8日結束``: a period that ends on the day, the last day to take part.
+_PERIOD_ENDS_BEFORE = re.compile(r"(?:期|期间|期間|期限)\s*(?:将|將)?\s*(?:于|於|在)?\s*$")
+_PERIOD_ENDS_AFTER = re.compile(r"\s*(?:结束|結束|截止|届满|屆滿)")
+
+
+_CLAUSE_BREAK = re.compile(r"[,,;;。:：]")
+_WILL_ON = re.compile(r"\s*(?:将|將)?\s*(?:于|於|在)?\s*$")
+
+
+def period_ends(sentence: str, mention: DateMention) -> str | None:
+    """The period that ends on the day and the word saying so (``供應商招募期結束``), or None."""
+    if mention.end is not None:
+        return None
+    ends = _PERIOD_ENDS_AFTER.match(sentence, mention.stop)
+    if ends is None or not _PERIOD_ENDS_BEFORE.search(
+        sentence, max(0, mention.begin - 8), mention.begin
+    ):
+        return None
+    period = _CLAUSE_BREAK.split(sentence[: mention.begin])[-1]
+    return _WILL_ON.sub("", period).strip() + ends.group(0).strip()
 
 
 # ``公示期为8月13日至8月19日``, ``申請期為…至…``, ``于3月15日至5月14日期间就…征集意见``:

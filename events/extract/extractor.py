@@ -23,6 +23,7 @@ from events.extract.clauses import (
     is_period,
     last_event_noun,
     opens,
+    period_ends,
     place_before,
     recurring,
     says_closing,
@@ -301,6 +302,8 @@ def _event(
         return notice_subject(ctx, sentence, mention, *labelled)
     if recurring(sentence, mention):
         return None  # 每年的10月14日, on 14 October each year, 将5月20日定为…: no occurrence
+    if (period := period_ends(sentence, mention)) is not None:
+        return row_deadline(ctx, sentence, mention, period)  # the last day to take part
     name = _nearest_name(sentence_names(), mention, following)
     happens = (
         contains(clause, HAPPEN)

@@ -51,3 +51,30 @@ def test_an_undated_event_pages_card_gives_its_schedules_year() -> None:
         "The working group will hold its advisory panel meeting on February 26 in the hotel.\n"
     )
     assert ("2017-02-26", "2017-02-26") in [e[:2] for e in _events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "標題\n發布日期:2023-09-28\n供應商招募期將於10月8日結束。",
+            ("2023-10-08", "2023-10-08"),
+        ),
+        ("标题\n发布时间:2023-09-28\n报名期限于10月8日截止。", ("2023-10-08", "2023-10-08")),
+        (
+            "標題\n發布日期:2009-10-18\n醫院將10月19日至23日訂為病人安全週。",
+            ("2009-10-19", "2009-10-23"),
+        ),
+        (
+            "標題\n發布日期:2025-12-03\n(中央社台北3日電)節能表揚活動今天登場。",
+            ("2025-12-03", "2025-12-03"),
+        ),
+    ],
+    ids=["period-ends", "time-limit-closes", "span-named-a-week", "takes-the-stage-today"],
+)
+def test_more_ways_a_day_is_bound(text: str, span: tuple[str, str]) -> None:
+    assert span in [e[:2] for e in _events(text)]
+
+
+def test_a_single_day_named_a_day_is_still_no_occurrence() -> None:
+    assert _events("標題\n發布日期:2009-10-18\n政府將5月20日定為計量日。") == []
