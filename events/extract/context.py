@@ -45,6 +45,7 @@ class ArticleContext:
     ordinal_year: int | None = None  # 第49届世界标准日 anywhere in the article: 2018
     text_year: int | None = None  # the latest year of a full date the article writes
     only_year: int | None = None  # the year of every full date it writes, if they share one
+    only_ahead: bool = False  # and those dates are all of things to come (``the next meeting``)
     edition_year: int | None = None  # the one year its names carry (``Standards Conclave 2022``)
     issue_year: int | None = None  # a newsletter's ``June 2017`` at the top of an undated page
 
@@ -118,8 +119,9 @@ def article_context(article: Article) -> ArticleContext:
         None if _title_from_text(article) else year_in(article.title),
         headline_ordinal_year=None if _title_from_text(article) else _ordinal_year(article.title),
         ordinal_year=max(ordinals) if ordinals else None,
-        text_year=max((year for year, _ in written), default=None),
+        text_year=max((w.year for w in written), default=None),
         only_year=_only_year(written),
+        only_ahead=bool(written) and all(w.ahead for w in written if not w.founding),
         edition_year=(  # read only where it is used: an English page that dates nothing
             _edition_year(f"{article.title}\n{article.body}")
             if article.language is Language.EN and article.published is None
@@ -142,19 +144,13 @@ def _issue_year(article: Article) -> int | None:
     """``A2LA Today | June 2017 | Number 135``, ``November 2018 / CEN Workshop…``, an event
     card's ``Date: …, 2017``: the year an undated page's masthead or first lines give (one year
     only)."""
-    top = [
-        article.title,
-        *article.parts.get("chrome", ())[:_TOP],
-        *article.parts.get("info", ())[
-            :_TOP
-        ],  # an event card's ``Date: February 27 – March 3, 2017``
-        *article.body.split("\n")[:_TOP],
-    ]
-    found = {
+    top = [article.title, *article.parts.get("chrome", ())[:_TOP], *article.body.split("\n")[:_TOP]]
+    card = article.parts.get("info", ())[:_TOP]  # ``Date: February 27 – March 3, 2017``
+    found = {int(m.group(1)) for line in top for m in _MONTH_YEAR.finditer(line[:120])}
+    found |= {
         int(next(g for g in m.groups() if g))
-        for line in top
-        for pattern in (_MONTH_YEAR, _FULL_DATE_EN)
-        for m in pattern.finditer(line[:120])
+        for line in card
+        for m in _FULL_DATE_EN.finditer(line[:120])
     }
     return found.pop() if len(found) == 1 else None
 
@@ -162,9 +158,11 @@ def _issue_year(article: Article) -> int | None:
 _FULL_DATE_ZH = re.compile(
     r"(?<!\d)((?:19|20)\d{2})(?:\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))"
 )
+_EN_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_EN_DAYS = rf"{_EN_DAY}(?:\s*(?:-|–|—|to)\s*{_EN_DAY})?"  # October 12 to 16, 2020; 9-11 May 2015
 _FULL_DATE_EN = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
-    r"((?:19|20)\d{2})\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+    rf"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+{_EN_DAYS},?\s+"
+    rf"((?:19|20)\d{{2}})\b|\b{_EN_DAYS}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
     r"Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b"
 )
 
@@ -188,23 +186,38 @@ def _edition_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _full_date_years(body: str, language: Language) -> list[tuple[int, bool]]:
-    """The year of every full date the body writes, and whether a founding dates it."""
+@dataclass(frozen=True)
+class _Written:
+    """A full date the body writes: its year, and what its clause says of it."""
+
+    year: int
+    founding: bool  # ``成立于1947年2月23日``
+    ahead: bool  # ``The next plenary meeting will take place … on June 6-9, 2015``
+
+
+def _full_date_years(body: str, language: Language) -> list[_Written]:
     pattern = _FULL_DATE_EN if language is Language.EN else _FULL_DATE_ZH
     return [
-        (
+        _Written(
             int(next(g for g in m.groups() if g)),
             _FOUNDED.search(body, max(0, m.start() - 12), m.start()) is not None,
+            _AHEAD.search(body, max(0, m.start() - _AHEAD_REACH), m.start()) is not None,
         )
         for m in pattern.finditer(body)
     ]
 
 
-def _only_year(written: list[tuple[int, bool]]) -> int | None:
+def _only_year(written: list[_Written]) -> int | None:
     """A page that writes one year in all its full dates (``27-31 October 2014`` … ``by 16
     November 2014``) means that year for the days it writes without one (``1 Oct - …``)."""
-    years = {year for year, founding in written if not founding}
+    years = {w.year for w in written if not w.founding}
     return years.pop() if len(years) == 1 else None
+
+
+# ``将于``, ``will``, ``the next meeting``: a full date of something still to come, which
+# does not date what the page reports as done (``was held on September 25-26``).
+_AHEAD = re.compile(r"(?:将|將|\bwill\b|\bnext\b)[^.。;；]*$", re.I)
+_AHEAD_REACH = 80
 
 
 # ``成立于1947年2月23日``, ``founded on 23 February 1947``: a founding says nothing of the year

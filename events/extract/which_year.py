@@ -59,7 +59,10 @@ def resolve_year(
         inferred = years.from_publication(mention.start[1], mention.start[2], published, said)
     # an undated English page's ``Kaleidoscope 2022``, ``WSD 2023`` outranks the one full date
     # it writes (often history: ``took place on November 13, 2008``)
-    inferred = inferred or ctx.paragraph_year or ctx.edition_year or ctx.only_year
+    only = ctx.only_year
+    if only and ctx.only_ahead and tense(sentence) == "past":
+        only = None  # the page dates only what is to come; what was done may be a year before
+    inferred = inferred or ctx.paragraph_year or ctx.edition_year or only
     inferred = inferred or ctx.issue_year  # ``A2LA Today | June 2017`` heading an undated page
     if inferred is None:
         return None

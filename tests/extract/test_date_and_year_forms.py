@@ -176,3 +176,22 @@ def test_an_undated_newsletters_issue_month_gives_the_year() -> None:
         "in Reston."
     )
     assert [e[:2] for e in events_of(text)] == [("2017-03-31", "2017-04-02")]
+
+
+def test_an_undated_pages_one_year_may_be_written_with_a_span() -> None:
+    text = (
+        "News\nThe bureau designated October 12 to 16, 2020 as National Quality Week.\n"
+        "World Standards Day, commemorated on October 14, was marked with a ceremony.\n"
+    )
+    assert "2020-10-14" in [e[0] for e in events_of(text)]
+
+
+def test_a_year_said_only_of_what_is_next_does_not_date_what_was_held() -> None:
+    text = (
+        "Plenary\nThe first plenary meeting was held on September 25-26 in Beijing.\n"
+        "The next plenary meeting will take place in London, on June 6-9, 2015.\n"
+    )
+    assert [e[:2] for e in events_of(text)] == [
+        ("--09-25", "--09-26"),
+        ("2015-06-06", "2015-06-09"),
+    ]
