@@ -10,6 +10,7 @@ the article (kept apart by reading) never qualify.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import re
 from collections.abc import Callable
@@ -223,9 +224,11 @@ def _clause_end(sentence: str, mentions: list[DateMention], position: int) -> in
 
 def _report_day(article: Article) -> Anchor | None:
     """The day relative dates count from: the page's own date (not a notice's signature,
-    written after the fact), else its dateline's month and day."""
+    written after the fact, unless a clock shows a machine stamped it), else its dateline's
+    month and day."""
     published = article.published_date
-    if published is not None and article.published_rule != "signature":
+    stamped = isinstance(article.published, dt.datetime)
+    if published is not None and (article.published_rule != "signature" or stamped):
         return (published.year, published.month, published.day)
     month_day = dateline_month_day(article.lead)
     return (None, *month_day) if month_day else None

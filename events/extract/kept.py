@@ -54,7 +54,13 @@ def _days(first: PartialDate, last: PartialDate) -> int:
     return (day(last) - day(first)).days
 
 
+_MARKS = re.compile(r"[^\w]+")  # 「關心地球、寶貝能源」園遊會 names 寶貝能源園遊會 too
+
+
 def _related(a: str, b: str) -> bool:
+    a, b = _MARKS.sub("", a), _MARKS.sub("", b)
+    if not a or not b:
+        return False
     if a in b or b in a:
         return True
     match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))

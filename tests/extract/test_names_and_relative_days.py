@@ -78,3 +78,36 @@ def test_more_ways_a_day_is_bound(text: str, span: tuple[str, str]) -> None:
 
 def test_a_single_day_named_a_day_is_still_no_occurrence() -> None:
     assert _events("標題\n發布日期:2009-10-18\n政府將5月20日定為計量日。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "標題\n2002/08/10\n能源局特別在今日於科學工藝博物館──科教廣場舉辦「節能」園遊會。",
+            ("2002-08-10", "2002-08-10"),
+        ),
+        (
+            "標題\n2002/08/10\n節約能源宣導活動今(10)日在高雄熱鬧開鑼。",
+            ("2002-08-10", "2002-08-10"),
+        ),
+    ],
+    ids=["today-at-a-place-holds", "kicks-off-today"],
+)
+def test_today_with_the_place_before_the_verb(text: str, span: tuple[str, str]) -> None:
+    assert span in [e[:2] for e in _events(text)]
+
+
+def test_a_machine_stamp_closing_the_page_anchors_today() -> None:
+    menu = "\n".join(f"• 新聞{n}" for n in range(20))
+    text = f"{menu}\n標題\n證書頒授儀式今(14)日舉行。\n2024-05-14 17:55\n"
+    assert read_text(text).published_rule == "signature"
+    assert ("2024-05-14", "2024-05-14") in [e[:2] for e in _events(text)]
+
+
+def test_one_event_under_a_quoted_and_a_bare_name_is_kept_once() -> None:
+    text = (
+        "寶貝能源園遊會今登場\n2002/08/10\n寶貝能源園遊會今(10)日在高雄登場。"
+        "主辦單位今日於博物館舉辦「關心地球、寶貝能源」園遊會。"
+    )
+    assert len(_events(text)) == 1
