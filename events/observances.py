@@ -157,3 +157,17 @@ register(
         aliases=("世界电信日", "世界電信日", "世界電信和信息社會日", "World Telecommunication Day"),
     )
 )
+
+register(
+    Observance(
+        key="china-brand-day",
+        month=5,
+        day=10,
+        first_year=2017,  # set by the State Council in 2017
+        names={
+            Language.HANS: "中国品牌日",
+            Language.HANT: "中國品牌日",
+            Language.EN: "China Brand Day",
+        },
+    )
+)

@@ -75,13 +75,13 @@ _EN_DAYNAME = (
 )
 _EN_MD = re.compile(
     rf"\b(?P<mon>{_MON})(?:\s+|(?<=\.))(?P<d>\d{{1,2}}){_ORD}\b"  # May 14, Nov. 4, Nov.4
-    rf"(?:\s*(?:-|–|—|to|until|through|and)\s*{_EN_DAYNAME}?(?:(?P<mon2>{_MON})\s+)?"
+    rf"(?:\s*(?P<sep>-|–|—|to|until|through|and)\s*{_EN_DAYNAME}?(?:(?P<mon2>{_MON})\s+)?"
     rf"(?P<d2>\d{{1,2}}){_ORD}\b)?"
     r"(?:,?\s*(?P<y>(?:19|20)\d{2})\b)?",
     re.I,
 )
 _EN_DM = re.compile(
-    rf"(?<![\d.,/:])(?P<d>\d{{1,2}}){_ORD}(?:\s*(?:(?:of\s+)?(?P<mon1>{_MON})\s*)?(?:-|–|—|to|until|through|and|&)"
+    rf"(?<![\d.,/:])(?P<d>\d{{1,2}}){_ORD}(?:\s*(?:(?:of\s+)?(?P<mon1>{_MON})\s*)?(?P<sep>-|–|—|to|until|through|and|&)"
     rf"\s*{_EN_DAYNAME}?(?P<d2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?(?P<mon>{_MON})"
     r"(?:,?\s*(?P<y>(?:19|20)\d{2})\b)?",
     re.I,
@@ -326,6 +326,25 @@ def _numeric_mentions(sentence: str) -> list[DateMention]:
     return found
 
 
+def _listed(separator: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """``on the 17 and 19 of September``: two days named, not the days between them (``15
+    and 16 October`` runs on, a span)."""
+    if separator.lower() not in ("and", "&"):
+        return False
+    following = dt.date(2001, *first) + dt.timedelta(days=1) if first != (2, 29) else None
+    return following is None or (following.month, following.day) != second
+
+
+def _two_days(
+    m: re.Match[str], year: int | None, first: tuple[int, int], second: tuple[int, int]
+) -> list[DateMention]:
+    known = year is not None
+    return [
+        DateMention((year, *first), None, m.start(), m.start("sep"), "day", known),
+        DateMention((year, *second), None, m.start("d2"), m.end(), "day", known),
+    ]
+
+
 def _en_mentions(sentence: str) -> list[DateMention]:
     found: list[DateMention] = []
     if _LATIN.search(sentence) is None or _EN_CUE.search(sentence) is None:
@@ -343,8 +362,12 @@ def _en_mentions(sentence: str) -> list[DateMention]:
                 first_month = _month(m.groupdict().get("mon1")) if pattern is _EN_DM else None
                 month2 = _month(m.groupdict().get("mon2")) or month
                 start_month = first_month or month
-                if _valid(year, month2, int(m.group("d2"))) and _valid(year, start_month, day):
-                    end, form, month = (year, month2, int(m.group("d2"))), "range", start_month
+                day2 = int(m.group("d2"))
+                if _valid(year, month2, day2) and _valid(year, start_month, day):
+                    if _listed(m.group("sep"), (start_month, day), (month2, day2)):
+                        found += _two_days(m, year, (start_month, day), (month2, day2))
+                        continue
+                    end, form, month = (year, month2, day2), "range", start_month
             if not _valid(year, month, day):
                 continue
             if _deadline_before(sentence, m.start()) and form == "day":

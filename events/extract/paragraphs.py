@@ -61,10 +61,14 @@ def _heading_over_date(heading: str, line: str) -> bool:
 def sentences_of(body: str, hant: bool) -> Iterator[tuple[str, int | None, list[int]]]:
     """Each sentence with the year its paragraph gives it: the last explicit year written
     before it (``2023年5月20日是…。…於5月22日(星期一)舉辦``), else the first written after
-    it (``10月14日是世界标准日。…定于2008年10月6日-16日…``); a numbered observance
+    it (``10月14日是世界标准日。…定于2008年10月6日-16日…``), or the one year of the section
+    heading above its paragraph (``2026年考试时间安排``); a numbered observance
     (``第49届世界标准日``) and a named edition (``Standards Conclave 2022``,
     ``2023青島國際標準化大會``) write their year too."""
+    heading_year: int | None = None
     for paragraph in body.split("\n"):
+        if _heading(paragraph):  # ``② 2026年考试时间安排``: its year rules the lines under it
+            heading_year = _plain_year(paragraph)
         sentences = split_sentences(paragraph)
         ordinals = [ordinal_years(s) for s in sentences]
         written: list[list[int]] = [
@@ -76,5 +80,22 @@ def sentences_of(body: str, hant: bool) -> Iterator[tuple[str, int | None, list[
         year: int | None = None
         for index, sentence in enumerate(sentences):
             later = next((ys[0] for ys in written[index + 1 :] if ys), None)
-            yield sentence, year or later, ordinals[index]
+            yield sentence, year or later or heading_year, ordinals[index]
             year = written[index][-1] if written[index] else year
+
+
+_HEADING_SIZE = 40
+_PLAIN_YEAR = re.compile(r"(?<![\d~～\-–—至到])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+
+
+def _heading(line: str) -> bool:
+    """A short line that ends no sentence and dates nothing to the day: a section's heading."""
+    line = line.strip()
+    return (
+        0 < len(line) <= _HEADING_SIZE and not _SENTENCE_END.search(line) and not find_dates(line)
+    )
+
+
+def _plain_year(heading: str) -> int | None:
+    years = {int(y) for y in _PLAIN_YEAR.findall(heading)}
+    return years.pop() if len(years) == 1 else None

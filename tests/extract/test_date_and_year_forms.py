@@ -195,3 +195,38 @@ def test_a_year_said_only_of_what_is_next_does_not_date_what_was_held() -> None:
         ("--09-25", "--09-26"),
         ("2015-06-06", "2015-06-09"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        (
+            "News\nPublished: 2005-09-01\nThe Assembly meets on the 17 and 19 of September.",
+            [("2005-09-17", "2005-09-17"), ("2005-09-19", "2005-09-19")],
+        ),
+        (
+            "News\nPublished: 2005-09-01\nThe General Assembly meets on September 17 and 19.",
+            [("2005-09-17", "2005-09-17"), ("2005-09-19", "2005-09-19")],
+        ),
+        (
+            "News\nPublished: 2005-09-01\nThe General Assembly meets on 17 and 18 September.",
+            [("2005-09-17", "2005-09-18")],
+        ),
+    ],
+    ids=["two-days-of", "two-days-month-first", "next-day-is-a-span"],
+)
+def test_two_days_joined_by_and(text: str, spans: list[tuple[str, str]]) -> None:
+    assert [e[:2] for e in events_of(text)] == spans
+
+
+def test_a_section_headings_year_dates_the_list_under_it() -> None:
+    text = "考试指南\n报名须知如下。\n2026年考试时间安排\n- 第1期:报名3月13-20日,考试4月25-26日;\n"
+    assert [e[:2] for e in events_of(text)] == [
+        ("2026-03-13", "2026-03-20"),
+        ("2026-04-25", "2026-04-26"),
+    ]
+
+
+def test_china_brand_day_and_its_number() -> None:
+    text = "标题\n5月10日,第四个中国品牌日活动在上海开幕。"
+    assert ("2020-05-10", "2020-05-10") in [e[:2] for e in events_of(text)]
