@@ -28,6 +28,11 @@ _DATELINE = re.compile(
     r"^(?:[\w\u3400-\u9fff]{1,16}?)(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
     r"(?:电|電|讯|訊|(?:[\u3400-\u9fff]{2}\s*)?消息)"
 )
+# ``【新唐人2013年01月21日訊】``, ``人民网2024年5月9日电``: a dateline that writes its year
+_DATELINE_FULL = re.compile(
+    r"^[【\[(（]?\s*[\w\u3400-\u9fff]{0,16}?((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*"
+    r"(?:电|電|讯|訊)\s*[】\])）]?"
+)
 _SIGNATURE = re.compile(r"^\s*" + _YMD + r"\s*$")
 _SIGNATURE_SPELLED = re.compile(  # 二〇二四年二月二十日, as formal notices sign
     r"^\s*([〇零○OＯ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
@@ -131,6 +136,9 @@ def dateline_date(lead: str, context_year: int | None) -> dt.date | None:
     english = _english_dateline(lead)
     if english is not None:
         return english[0]
+    full = _DATELINE_FULL.search(lead)
+    if full is not None:
+        return _date(*full.group(1, 2, 3))
     match = _DATELINE.search(lead)
     if match is None or context_year is None:
         return None
@@ -163,7 +171,7 @@ def dateline_span(lead: str) -> int:
     english = _english_dateline(rest)
     if english is not None:
         return at + english[1]
-    match = _DATELINE.search(rest)
+    match = _DATELINE_FULL.search(rest) or _DATELINE.search(rest)
     return at + match.end() if match else at
 
 

@@ -56,6 +56,7 @@ _DATES = [
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})[-.](?P<m>\d{1,2})[-.](?P<y>(?:19|20)\d{2})(?![\d.])"),
     re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})-{_MONTH}-{_EN_YEAR}", re.I),  # 01-Oct-2021
 ]
+_OFFICE_AFTER = re.compile(r"\s*(?:[\[【(（][^\]】)）]{1,30}[\]】)）])?\s*$")
 _MINGUO_YEARS = (80, 130)  # a bare ``111/09/26`` line: the years of the Minguo era on the web
 _TWO_NUMBERS = re.compile(r"\d[^\d]{0,12}\d")
 _NOT_A_NAME = re.compile(r"[于於在将將的了请請前后後起至]|[a-z]{2}|[::]")  # words of a sentence
@@ -177,7 +178,10 @@ def _find_date(line: str, han: bool = False) -> tuple[dt.date, re.Match[str], bo
             labelled = bool(_DATE_LABEL.search(_WEEKDAY_BEFORE.sub("", line[: match.start()])))
             year = _year(match)
             if year is None and han and match.groupdict().get("sep"):
-                alone = not line[: match.start()].strip() and not line[match.end() :].strip()
+                # ``111/09/26`` alone, or with the issuing office in brackets after it
+                alone = not line[: match.start()].strip() and bool(
+                    _OFFICE_AFTER.match(line, match.end())
+                )
                 if labelled or (
                     alone and _MINGUO_YEARS[0] <= int(match.group("y")) <= _MINGUO_YEARS[1]
                 ):
@@ -195,8 +199,14 @@ def _find_date(line: str, han: bool = False) -> tuple[dt.date, re.Match[str], bo
     return first
 
 
+# ``109-09-30 [行政院環境保護署管考處]``: the office that posted it, bracketed after the date
+_POSTED_BY = re.compile(r"\s*[\[【][^\]】]{1,30}[\]】]")
+
+
 def _remainder(line: str, match: re.Match[str]) -> str:
-    rest = _BYLINE.sub(" ", line[: match.start()] + " " + line[match.end() :])
+    posted = _POSTED_BY.match(line, match.end())
+    after = line[posted.end() if posted else match.end() :]
+    rest = _BYLINE.sub(" ", line[: match.start()] + " " + after)
     for pattern in (_CLOCK, _WEEKDAY, _INFO_PAIR, _SECTION):
         rest = pattern.sub(" ", rest)
     return _FILLER.sub(" ", rest).strip()

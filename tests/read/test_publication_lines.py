@@ -317,3 +317,22 @@ def test_an_events_card_does_not_date_the_page(top: str) -> None:
 
 def test_the_last_day_of_an_english_span_is_not_the_page_date() -> None:
     assert _published(f"Expo\nFebruary 27 – March 3, 2017\n{EN_BODY}\n") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"【新聞台2013年01月21日訊】(記者台北21日電){BODY}\n", dt.date(2013, 1, 21)),
+        (f"人民网2024年5月9日电 {BODY}\n", dt.date(2024, 5, 9)),
+        (f"環保署表揚績優單位\n109-09-30 [行政院環境保護署]\n{BODY}\n", dt.date(2020, 9, 30)),
+        (f"環保署表揚績優單位\n2020-09-30 【管考處】\n{BODY}\n", dt.date(2020, 9, 30)),
+    ],
+    ids=[
+        "bracketed-dateline-with-year",
+        "dateline-with-year",
+        "minguo-and-office",
+        "office-bracket",
+    ],
+)
+def test_datelines_and_lines_with_their_posting_office(text: str, expected: dt.date) -> None:
+    assert _published(text) == expected
