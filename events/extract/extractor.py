@@ -281,7 +281,11 @@ def _events(
         and "|" in sentence[n.stop : mention.begin]
         and observances.find(n.text)
     ]
-    if not named_for and (not names or not contains(clause, HAPPEN)):
+    if (
+        not named_for
+        and not _held_for(sentence, mention)
+        and (not names or not contains(clause, HAPPEN))
+    ):
         return [observance]
     held = _event(ctx, sentence, mention, end, sentence_names)
     return (
@@ -289,6 +293,19 @@ def _events(
         if held is not None and held.kind is not Kind.OBSERVANCE
         else [observance]
     )
+
+
+# ``will celebrate World Metrology Day with a live webinar on 20 May``: what is held for the day
+_HELD_FOR = re.compile(
+    r"\bwith\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}(?:webinar|seminar|workshop|conference|"
+    r"forum|symposium|lecture|exhibition|fair|open day|open house|run|walk|competition)s?\b"
+    r"[^.;]{0,30}\bon\s*$",
+    re.I,
+)
+
+
+def _held_for(sentence: str, mention: DateMention) -> bool:
+    return _HELD_FOR.search(sentence, max(0, mention.begin - 90), mention.begin) is not None
 
 
 def _event(

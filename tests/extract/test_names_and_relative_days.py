@@ -111,3 +111,19 @@ def test_one_event_under_a_quoted_and_a_bare_name_is_kept_once() -> None:
         "主辦單位今日於博物館舉辦「關心地球、寶貝能源」園遊會。"
     )
     assert len(_events(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("The institute will celebrate World Metrology Day with a live webinar on 20 May 2021.", 2),
+        (
+            "The bureau marked World Standards Day with an open day at its lab on 14 October 2021.",
+            2,
+        ),
+        ("The institute will celebrate World Metrology Day on 20 May 2021.", 1),
+    ],
+    ids=["webinar", "open-day", "the-day-alone"],
+)
+def test_what_is_held_for_an_observance(sentence: str, count: int) -> None:
+    assert len(_events(f"News\nPublished: 2021-05-01\n{sentence}")) == count
