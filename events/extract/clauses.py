@@ -124,11 +124,11 @@ _EN_NOUNS = (
     r"\b(?i:campaign|seminar|workshop|meeting|conference|forum|webinar|ceremony|training|"
     r"celebration|exhibition|expo|summit|symposium|lecture|run|walk|reception|plenary|session|"
     r"anniversary|birthday|gala|fair|festival|course|teleconference|conference call|"
-    r"videoconference|webcast|hearing|briefing|consultation|roundtable|hackathon|plugtests?)s?\b"
+    r"videoconference|webcast|hearing|briefing|consultation|roundtable|hackathon|plugtests?|event)s?\b"
 )
 _EN_NOUN = re.compile(_EN_NOUNS)
 _EN_EVENT_NOUN = re.compile(  # ``… meeting on``, ``Next teleconference:``, ``plenary meeting,``
-    _EN_NOUNS + r"(?:[^.;:]{0,40}(?:\b(?:on|from)|\()|\s*[:,](?:\s*[A-Z][a-z]+day,)?)\s*$"
+    _EN_NOUNS + r"(?:[^.;:]{0,60}(?:\b(?:on|from)|\()|\s*[:,](?:\s*[A-Z][a-z]+day,)?)\s*$"
 )
 _EN_NOUN_AFTER = re.compile(
     r"\s*(?:[A-Z][\w-]*\s+){0,2}" + _EN_NOUNS
@@ -140,7 +140,7 @@ def event_noun_before(sentence: str, mention: DateMention) -> re.Match[str] | No
     October``, ``the 19 August 2009 teleconference``: an event noun leading to the date or
     right after it."""
     return _EN_EVENT_NOUN.search(
-        sentence[max(0, mention.begin - 50) : mention.begin]
+        sentence[max(0, mention.begin - 70) : mention.begin]
     ) or _EN_NOUN_AFTER.match(sentence, mention.stop)
 
 

@@ -297,15 +297,28 @@ def _events(
 
 # ``will celebrate World Metrology Day with a live webinar on 20 May``: what is held for the day
 _HELD_FOR = re.compile(
-    r"\bwith\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}(?:webinar|seminar|workshop|conference|"
+    r"\b(?:with|organi[sz]ing|organi[sz]es|hosting|hosts|holding|holds)\s+(?:an?|the|its)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:webinar|seminar|workshop|conference|"
     r"forum|symposium|lecture|exhibition|fair|open day|open house|run|walk|competition)s?\b"
     r"[^.;]{0,30}\bon\s*$",
     re.I,
 )
 
 
+# ``Bureau of Indian Standards (BIS) … celebrated the World Standards Day on October 14``,
+# ``… was celebrated by the Bureau of … on 14 October``: a body's own celebration of the day,
+# an event of its own beside the day itself.
+_BODY = r"(?:Bureau|Institute|Institution|Agency|Authority|Council|Association|Organi[sz]ation|"
+_BODY += r"Board|Ministry|Department|Commission|Society|Centre|Center|Office|Federation)\b"
+_CELEBRATED_BY = re.compile(
+    rf"\b{_BODY}[^.;]{{0,60}}\b(?:celebrated|commemorated)\b|"
+    rf"\b(?:was|were)\s+(?:celebrated|commemorated)\s+by\s+(?:the\s+)?[^.;]{{0,30}}\b{_BODY}"
+)
+
+
 def _held_for(sentence: str, mention: DateMention) -> bool:
-    return _HELD_FOR.search(sentence, max(0, mention.begin - 90), mention.begin) is not None
+    before = sentence[max(0, mention.begin - 160) : mention.begin]
+    return _HELD_FOR.search(before) is not None or _CELEBRATED_BY.search(before) is not None
 
 
 def _event(

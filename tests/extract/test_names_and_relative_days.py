@@ -127,3 +127,32 @@ def test_one_event_under_a_quoted_and_a_bare_name_is_kept_once() -> None:
 )
 def test_what_is_held_for_an_observance(sentence: str, count: int) -> None:
     assert len(_events(f"News\nPublished: 2021-05-01\n{sentence}")) == count
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("The Bureau of Standards celebrated the World Standards Day on 14 October 2021.", 2),
+        ("World Standards Day was celebrated by the Bureau of Standards on 14 October 2021.", 2),
+        ("The institute will be organizing a conference on World Metrology Day on 20 May 2021.", 2),
+        ("World Standards Day was celebrated around the world on 14 October 2021.", 1),
+    ],
+    ids=["body-celebrated", "celebrated-by-body", "organizing-a-conference", "no-body"],
+)
+def test_a_bodys_own_celebration_of_the_day(sentence: str, count: int) -> None:
+    assert len(_events(f"News\nPublished: 2021-10-15\n{sentence}")) == count
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bureau ran a market sensitisation event at the Kumasi Central Market on May 20.",
+        "The bureau ran a door-to-door campaign to build awareness of the bureau among the public "
+        "on May 20.",
+    ],
+    ids=["event-noun", "noun-further-back"],
+)
+def test_an_english_event_noun_leading_to_its_day(sentence: str) -> None:
+    assert ("2024-05-20", "2024-05-20") in [
+        e[:2] for e in _events(f"News\nPublished: 2024-05-21\n{sentence}")
+    ]
