@@ -225,13 +225,25 @@ def _clause_end(sentence: str, mentions: list[DateMention], position: int) -> in
 def _report_day(article: Article) -> Anchor | None:
     """The day relative dates count from: the page's own date (not a notice's signature,
     written after the fact, unless a clock shows a machine stamped it), else its dateline's
-    month and day."""
+    month and day, else the full date an undated page's lead opens with."""
     published = article.published_date
     stamped = isinstance(article.published, dt.datetime)
     if published is not None and (article.published_rule != "signature" or stamped):
         return (published.year, published.month, published.day)
     month_day = dateline_month_day(article.lead)
-    return (None, *month_day) if month_day else None
+    if month_day:
+        return (None, *month_day)
+    opening = _OPENING_DATE.match(article.lead)  # ``2022年5月20日是…。今天上午,…``: the day told of
+    if opening is None:
+        return None
+    try:
+        told = dt.date(int(opening[1]), int(opening[2]), int(opening[3]))
+    except ValueError:
+        return None
+    return (told.year, told.month, told.day)
+
+
+_OPENING_DATE = re.compile(r"\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 def _nearest_name(names: list[Name], mention: DateMention, following: int | None) -> Name | None:

@@ -156,3 +156,13 @@ def test_an_english_event_noun_leading_to_its_day(sentence: str) -> None:
     assert ("2024-05-20", "2024-05-20") in [
         e[:2] for e in _events(f"News\nPublished: 2024-05-21\n{sentence}")
     ]
+
+
+def test_today_on_an_undated_page_is_the_day_its_lead_opens_with() -> None:
+    text = "标题\n2022年5月20日是第23个世界计量日。今天上午,市局在广场举行了现场咨询活动。"
+    assert ("2022-05-20", "2022-05-20") in [e[:2] for e in _events(text)]
+    assert len(_events(text)) == 2
+
+
+def test_an_impossible_opening_date_anchors_nothing() -> None:
+    assert _events("标题\n2022年2月30日是个好日子。今天上午,市局举行了活动。") == []
