@@ -23,11 +23,12 @@ _OPENS = re.compile(
 
 
 def opens(sentence: str, mention: DateMention, clause: str) -> bool:
-    """Whether the words around a single day say only that something began on it."""
+    """Whether the words around a single day say only that something began on it (a launch,
+    ``启动``, ``kicked off``: its end is unknown)."""
     before = sentence[max(0, mention.begin - 16) : mention.begin]
-    after = sentence[mention.stop :].lstrip()
     said = _OPENS.search(clause[:80])  # read past 60 so ``启动…会议`` is seen whole
-    return bool((said and said.start() < 60) or _OPENS.search(before) or after.startswith("起"))
+    # (``自7月14日起``, ``from 1 July``, alone says from when, and readers date it that day)
+    return bool((said and said.start() < 60) or _OPENS.search(before))
 
 
 _EVERY = re.compile(

@@ -230,3 +230,18 @@ def test_a_section_headings_year_dates_the_list_under_it() -> None:
 def test_china_brand_day_and_its_number() -> None:
     text = "标题\n5月10日,第四个中国品牌日活动在上海开幕。"
     assert ("2020-05-10", "2020-05-10") in [e[:2] for e in events_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "標題\n發布日期:2010-07-10\n自7月14日起,民眾參與系列活動可獲得體驗券。",
+            ("2010-07-14", "2010-07-14"),
+        ),
+        ("标题\n发布时间:2010-09-01\n9月1日,全省质量月活动正式启动。", ("2010-09-01", None)),
+    ],
+    ids=["from-a-day-is-that-day", "a-launch-leaves-the-end-open"],
+)
+def test_from_a_day_and_a_launch(text: str, span: tuple[str, str | None]) -> None:
+    assert span in [e[:2] for e in events_of(text)]
