@@ -33,7 +33,7 @@ from events.extract.clauses import (
 from events.extract.context import ArticleContext, article_context
 from events.extract.dates import DateMention, dates_in, find_dates
 from events.extract.durations import days_before
-from events.extract.kept import keep, share_organisers
+from events.extract.kept import drop_shadows, keep, share_organisers
 from events.extract.lexicon import (
     CLOSES,
     HAPPEN,
@@ -117,7 +117,7 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
     if len(events) < max_events:
         _headline_events(article_ctx, events, reported, weekdays)
     share_organisers(article_ctx, events)
-    return events[:max_events]
+    return drop_shadows(events)[:max_events]
 
 
 _STAMP_AT = 16

@@ -11,6 +11,7 @@ import re
 from difflib import SequenceMatcher
 
 from events.extract.context import ArticleContext
+from events.extract.lexicon import head_kind
 from events.extract.organisers import en_organisers, zh_organisers
 from events.model import Event, Kind, Language, PartialDate
 
@@ -90,3 +91,18 @@ def share_organisers(ctx: ArticleContext, events: list[Event]) -> None:
     )
     if found:
         events[main[0]] = dataclasses.replace(events[main[0]], organisers=tuple(found))
+
+
+def drop_shadows(events: list[Event]) -> list[Event]:
+    """An event of no particular kind on exactly the days of an event the text names as a
+    meeting, a forum, a campaign… is the same occurrence read from a page's furniture or a
+    stray clause (``- 6 -`` over a Study Group's dates): only the named one is kept, and a
+    ceremony or exhibition named for itself (``启动仪式``) stays beside it."""
+    kinds = {(e.start, e.end) for e in events if e.kind not in (Kind.OTHER, Kind.OBSERVANCE)}
+    return [
+        e
+        for e in events
+        if e.kind is not Kind.OTHER
+        or (e.start, e.end) not in kinds
+        or head_kind(e.title) is Kind.OTHER  # a named ceremony or exhibition of its own
+    ]

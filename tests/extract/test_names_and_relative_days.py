@@ -166,3 +166,19 @@ def test_today_on_an_undated_page_is_the_day_its_lead_opens_with() -> None:
 
 def test_an_impossible_opening_date_anchors_nothing() -> None:
     assert _events("标题\n2022年2月30日是个好日子。今天上午,市局举行了活动。") == []
+
+
+def test_a_stray_clause_on_a_named_meetings_days_is_not_a_second_event() -> None:
+    text = (
+        "Study Group 13\nPublished: 2017-01-10\n"
+        "Study Group 13 meeting, Geneva, 6-17 February 2017.\n"
+        "The draft agenda covers the work from 6-17 February 2017 in full.\n"
+    )
+    assert [e[:2] for e in _events(text)] == [("2017-02-06", "2017-02-17")]
+
+
+def test_two_named_events_on_one_day_both_stay() -> None:
+    text = (
+        "标题\n发布时间:2023-04-20\n4月20日,市局召开标准化工作会议。4月20日下午,市局举行宣传周启动仪式。"
+    )
+    assert len(_events(text)) == 2
