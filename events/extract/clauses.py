@@ -190,7 +190,8 @@ def arranged(sentence: str, mention: DateMention) -> bool:
 _PLACE_COMMA = re.compile(r"([A-Z][A-Za-z.' -]{2,40}),\s*(?:[A-Z][A-Za-z ]{2,30},\s*)?$")
 # ``was held at the Terra Nova Hotel in Kingston, on March 22``: the verb further back.
 _HELD_ON = re.compile(
-    r"\b(?:held|hosted|took place|convened|organi[sz]ed|celebrated|launched)\b[^.;:]{0,80}\bon\s*$"
+    r"\b(?:held|hosted|took place|convened|organi[sz]ed|celebrated|launched)\b[^.;:]{0,80}"
+    r"\b(?:on|from|between)\s*$"  # ``held in Mexico City in the period between 26 and 29th …``
 )
 
 

@@ -326,6 +326,9 @@ def _numeric_mentions(sentence: str) -> list[DateMention]:
     return found
 
 
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)  # ``between 26 and 29th January``: a span
+
+
 def _listed(separator: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
     """``on the 17 and 19 of September``: two days named, not the days between them (``15
     and 16 October`` runs on, a span)."""
@@ -364,7 +367,8 @@ def _en_mentions(sentence: str) -> list[DateMention]:
                 start_month = first_month or month
                 day2 = int(m.group("d2"))
                 if _valid(year, month2, day2) and _valid(year, start_month, day):
-                    if _listed(m.group("sep"), (start_month, day), (month2, day2)):
+                    between = _BETWEEN.search(sentence, max(0, m.start() - 12), m.start())
+                    if not between and _listed(m.group("sep"), (start_month, day), (month2, day2)):
                         found += _two_days(m, year, (start_month, day), (month2, day2))
                         continue
                     end, form, month = (year, month2, day2), "range", start_month

@@ -245,3 +245,8 @@ def test_china_brand_day_and_its_number() -> None:
 )
 def test_from_a_day_and_a_launch(text: str, span: tuple[str, str | None]) -> None:
     assert span in [e[:2] for e in events_of(text)]
+
+
+def test_between_two_days_is_a_span() -> None:
+    text = "News\nPublished: 2010-03-01\nThe meeting was held between 26 and 29th January 2010."
+    assert [e[:2] for e in events_of(text)] == [("2010-01-26", "2010-01-29")]
