@@ -200,7 +200,8 @@ def _full_date_years(body: str, language: Language) -> list[_Written]:
     return [
         _Written(
             int(next(g for g in m.groups() if g)),
-            _FOUNDED.search(body, max(0, m.start() - 12), m.start()) is not None,
+            _FOUNDED.search(body, max(0, m.start() - 12), m.start()) is not None
+            or _DECIDED.search(body, m.end(), m.end() + _DECIDED_REACH) is not None,
             _AHEAD.search(body, max(0, m.start() - _AHEAD_REACH), m.start()) is not None,
         )
         for m in pattern.finditer(body)
@@ -223,6 +224,9 @@ _AHEAD_REACH = 80
 # ``成立于1947年2月23日``, ``founded on 23 February 1947``: a founding says nothing of the year
 # the page's other days are in.
 _FOUNDED = re.compile(r"成立|創立|创立|創建|创建|建立|\b(?:founded|established|created)\b", re.I)
+# ``2017年4月24日,国务院正式批复…``: a decision's day, background to the page's own year
+_DECIDED = re.compile(r"批复|批覆|批准|成立|\b(?:approved|adopted|established|founded)\b", re.I)
+_DECIDED_REACH = 16
 
 
 def _signing_body(article: Article) -> str | None:

@@ -250,3 +250,11 @@ def test_from_a_day_and_a_launch(text: str, span: tuple[str, str | None]) -> Non
 def test_between_two_days_is_a_span() -> None:
     text = "News\nPublished: 2010-03-01\nThe meeting was held between 26 and 29th January 2010."
     assert [e[:2] for e in events_of(text)] == [("2010-01-26", "2010-01-29")]
+
+
+def test_a_decisions_day_in_the_background_does_not_date_the_news() -> None:
+    text = (
+        "标题\n4月19日,国家发展改革委召开例行新闻发布会。\n"
+        "【新闻链接】\n2017年4月24日,国务院正式批复设立中国品牌日。\n"
+    )
+    assert [e[0] for e in events_of(text)] == ["--04-19"]
