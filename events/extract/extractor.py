@@ -79,6 +79,8 @@ _DATE_LABEL = re.compile(
 )
 # ``有效期間:2025年11月11日至2028年11月10日``: how long a certificate or a recognition holds
 _VALID_FOR = re.compile(r"(?:有效|效期|認可期間|认可期间|有效期限)[^,,。;;]{0,6}$")
+# ``出國期間: 96年11月5日至96年11月11日``: a traveller's time away, not something held
+_AWAY = re.compile(r"(?:出国|出國|出差|公出)(?:期间|期間|日期|时间|時間)\s*[::]?\s*$")
 _SELF_ANNOUNCED = re.compile("定于|拟于|定於|擬於")
 _LABEL = re.compile(
     "^(?:" + "|".join(both_scripts(ZH_TIME_LABELS)) + r"|(?i:when|dates?|event dates?))\s*[::]"
@@ -374,10 +376,11 @@ def _event(
         return None  # ``108年2月27日修正發布之「…要點」``, ``6月1日正式生效``: a document's day
     if _DATE_LABEL.search(sentence, max(0, mention.begin - 10), mention.begin):
         return None  # ``(公告日期112年4月11日)``: the date a notice carries, not an event
-    if mention.end is not None and _VALID_FOR.search(
-        sentence, max(0, mention.begin - 12), mention.begin
+    if mention.end is not None and (
+        _VALID_FOR.search(sentence, max(0, mention.begin - 12), mention.begin)
+        or _AWAY.search(sentence, max(0, mention.begin - 10), mention.begin)
     ):
-        return None  # a certificate's validity, not something held
+        return None  # a certificate's validity or a trip abroad, not something held
     noun = last_event_noun(sentence, mention)
     kind = (
         (head_kind(name.text) if name else None)

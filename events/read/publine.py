@@ -26,7 +26,8 @@ from events.read.parts import BODY, ITEM, classify, is_headline, is_related_head
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 TOP_LINES = 16  # a publication line comes before this many lines, or before the first paragraph
 # a forum thread or a portal's long menu pushes the post's own ``发表于 …`` line further down:
-# a line a publication label names still counts there, before the first paragraph
+# a line a publication label names, or a date stamped with its clock, still counts there,
+# before the first paragraph
 LABELLED_LINES = 40
 TAIL_LINES = 4  # or among the short lines after the last paragraph
 
@@ -73,11 +74,14 @@ _WEEKDAY = re.compile(
 )
 # Words that label a publication date, right before it (``发布时间:``, ``Posted on``).
 _DATE_LABEL = re.compile(
-    r"(?:(?:稿|本文)(?:发布于|發佈於|發布於)|(?<![\u3400-\u9fff])(?:发布时间|發佈時間|發布時間|发布日期|發布日期|發佈日期|发表时间|發表時間|"
+    # ``…活动的通知发表时间:2018-09-04``: a long label glued to the title, with its colon
+    r"(?:(?<=[\u3400-\u9fff])(?:发布时间|發佈時間|發布時間|发布日期|發布日期|發佈日期|发表时间|發表時間|"
+    r"发稿时间|發稿時間)[\s_]*[::]|"
+    r"(?:稿|本文)(?:发布于|發佈於|發布於)|(?<![\u3400-\u9fff])(?:发布时间|發佈時間|發布時間|发布日期|發布日期|發佈日期|发表时间|發表時間|"
     r"发文日期|發文日期|更新时间|更新時間|更新日期|更新|刊登日期|上稿时间|上稿時間|录入时间|錄入時間|"
     r"添加日期|添加时间|添加時間|发表于|發表於|发布于|發佈於|發布於|上传时间|上傳時間|创建时间|建立時間|"
     r"编修日期|編修日期|公告日期|公告時間|公告时间|公布日期|登載日期|刊登時間|上版日期|上稿日期|"
-    r"发稿时间|發稿時間|"
+    r"发稿时间|發稿時間|报告日期|報告日期|"
     r"日期|时间|時間)|"
     r"(?:release date|released on|released|publication date|publish(?:ed)? date|published on|"
     r"published|date posted|dated|"
@@ -90,7 +94,8 @@ _DATE_LABEL = re.compile(
 # A line opened by a label that says publishing, not any time (``时间:`` may label an event's
 # day; a list item may carry its own ``更新時間``).
 _PUBLISHING_LABEL = re.compile(
-    r"\s*(?:发布|發布|發佈|发表|發表|刊登|上稿|录入|錄入|添加|更新|(?:posted|published|released|updated)\b)",
+    r"\s*(?:发布|發布|發佈|发表|發表|刊登|上稿|录入|錄入|添加|更新|报告日期|報告日期|"
+    r"(?:posted|published|released|updated)\b)",
     re.I,
 )
 _WEEKDAY_BEFORE = re.compile(
@@ -203,10 +208,13 @@ def _find_date(line: str, han: bool = False) -> tuple[dt.date, re.Match[str], bo
 _POSTED_BY = re.compile(r"\s*[\[【][^\]】]{1,30}[\]】]")
 
 
+_ADDRESS = re.compile(r"https?://\S+|www\.\S+", re.I)  # a site's address beside its date
+
+
 def _remainder(line: str, match: re.Match[str]) -> str:
     posted = _POSTED_BY.match(line, match.end())
     after = line[posted.end() if posted else match.end() :]
-    rest = _BYLINE.sub(" ", line[: match.start()] + " " + after)
+    rest = _ADDRESS.sub(" ", _BYLINE.sub(" ", line[: match.start()] + " " + after))
     for pattern in (_CLOCK, _WEEKDAY, _INFO_PAIR, _SECTION):
         rest = pattern.sub(" ", rest)
     return _FILLER.sub(" ", rest).strip()
@@ -368,6 +376,10 @@ def publication_line(lines: Sequence[str]) -> PublicationLine | None:
         judged = _judge(lines, index, seen_headline=seen_headline, han=han)
         if index >= TOP_LINES:
             if judged is not None and judged.labelled and _PUBLISHING_LABEL.match(line):
+                return judged
+            # ``2015-11-07 06:30`` alone under a headline below a long menu: a machine's stamp
+            stamp = judged is not None and judged.bare and _date_alone(line) and _CLOCK.search(line)
+            if stamp and not listing:
                 return judged
             in_text = in_text or _is_paragraph(line)
             continue

@@ -370,3 +370,13 @@ def test_english_event_page_lines(text: str, span: tuple[str, str]) -> None:
 )
 def test_a_validity_a_documents_date_and_a_letters_day_are_no_events(text: str) -> None:
     assert events_of(text) == []
+
+
+def test_a_trip_abroad_is_not_an_event() -> None:
+    from extract_helpers import spans
+
+    text = (
+        "出國報告\n報告日期: 97/01/23\n出國期間: 96年11月5日至96年11月11日\n"
+        "於96年11月9日召開TBT委員會第44次會議。"
+    )
+    assert [s[:2] for s in spans(text)] == [("2007-11-09", "2007-11-09")]

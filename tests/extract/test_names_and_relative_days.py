@@ -100,7 +100,8 @@ def test_today_with_the_place_before_the_verb(text: str, span: tuple[str, str]) 
 
 def test_a_machine_stamp_closing_the_page_anchors_today() -> None:
     menu = "\n".join(f"• 新聞{n}" for n in range(20))
-    text = f"{menu}\n標題\n證書頒授儀式今(14)日舉行。\n2024-05-14 17:55\n"
+    story = "證書頒授儀式今(14)日在世界貿易中心舉行,合共24間本地科技企業獲頒授證書。"
+    text = f"{menu}\n標題\n{story}\n2024-05-14 17:55\n"
     assert read_text(text).published_rule == "signature"
     assert ("2024-05-14", "2024-05-14") in [e[:2] for e in _events(text)]
 

@@ -336,3 +336,31 @@ def test_the_last_day_of_an_english_span_is_not_the_page_date() -> None:
 )
 def test_datelines_and_lines_with_their_posting_office(text: str, expected: dt.date) -> None:
     assert _published(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"关于开展世界认可日活动的通知发表时间:2018-09-04 09:49\n{BODY}\n", dt.date(2018, 9, 4)),
+        (
+            f"标题\nhttp://www.example.com.cn 2004年07月08日06:27 深圳商报\n{BODY}\n",
+            dt.date(2004, 7, 8),
+        ),
+    ],
+    ids=["label-glued-to-title", "site-address-beside"],
+)
+def test_a_label_glued_to_the_title_and_an_address_beside_the_date(
+    text: str, expected: dt.date
+) -> None:
+    assert _published(text) == expected
+
+
+def test_a_clock_stamp_and_a_report_date_below_a_long_menu() -> None:
+    menu = "\n".join(f"  • 欄目{n}" for n in range(18))
+    assert _published(f"{menu}\n澳聞集納\n\n2015-11-07 06:30\n\n{BODY}\n") == dt.date(2015, 11, 7)
+    assert _published(f"{menu}\n出國報告\n報告日期: 95/08/14\n{BODY}\n") == dt.date(2006, 8, 14)
+
+
+def test_a_sentence_saying_when_a_date_is_published_is_no_label() -> None:
+    text = f"标题\n{BODY}\n本标准的发布时间为2018年9月4日,实施时间另行通知。\n"
+    assert _published(text) is None
