@@ -123,6 +123,9 @@ def extract(article: Article, *, max_events: int = MAX_EVENTS) -> list[Event]:
 
 
 _STAMP_AT = 16
+# how far before a date its verb may stand (``…科教廣場舉辦了…活動,時間為10月14日``): 80 found
+# five more development events for two extras; 160 added only extras
+_VERB_BEFORE = 80
 _LEADING, _SCENE = 2, 80
 
 
@@ -354,7 +357,7 @@ def _event(
     name = _nearest_name(sentence_names(), mention, following)
     happens = (
         contains(clause, HAPPEN)
-        or contains(sentence[: mention.begin][-40:], HAPPEN)
+        or contains(sentence[: mention.begin][-_VERB_BEFORE:], HAPPEN)
         or event_noun_before(sentence, mention) is not None
         or is_period(sentence, mention)
         or arranged(sentence, mention)

@@ -380,3 +380,11 @@ def test_a_trip_abroad_is_not_an_event() -> None:
         "於96年11月9日召開TBT委員會第44次會議。"
     )
     assert [s[:2] for s in spans(text)] == [("2007-11-09", "2007-11-09")]
+
+
+def test_a_verb_well_before_its_date_still_binds_it() -> None:
+    text = (
+        "标题\n发布时间:2016-05-25\n市局联合计量院在市民广场举办宣传咨询,为市民免费检定血压计、"
+        "电子秤和出租车计价器等计量器具,5月21日当天服务市民三百余人。"
+    )
+    assert ("2016-05-21", "2016-05-21") in [s[:2] for s in events_of(text)]
