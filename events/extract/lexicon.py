@@ -69,7 +69,8 @@ ZH_HAPPEN = (
     "召开", "举办", "举行", "开幕", "启动", "开展", "开营", "开班", "闭幕", "揭幕", "主办",
     "主辦", "进行", "亮相", "拉开帷幕", "隆重", "考察", "到访", "参观", "走访", "访问",
     "办理", "展开", "揭晓", "颁发", "签署", "推出", "登场", "开锣", "考试",
-    "来台", "来华", "访华", "访台",
+    "来台", "来华", "访华", "访台", "落幕", "开赛", "开考", "开课", "授课", "颁奖", "表彰", "揭牌",
+    "授牌", "签约", "宣讲", "宣贯", "开讲", "巡查", "抽查", "比赛",
 )  # fmt: skip
 EN_HAPPEN = (
     "held", "hold", "holds", "opened", "opens", "open", "took place", "take place", "takes place",
@@ -81,6 +82,10 @@ EN_HAPPEN = (
     "taking place", "being held", "will host", "hosts", "celebrate", "will begin", "begin on",
     "falls on", "fall on", "is observed", "be observed", "was observed", "at the opening of",
     "gathering", "to participate in", "will attend", " runs ", " ran from",
+    "will be conducted", "was conducted", "were conducted", "is organising", "is organizing",
+    "will be organised", "will be organized", "was organised", "was organized", "marked",
+    "commemorated", "commemorate", "will mark", "kicked off", "wrapped up", "concluded",
+    "was inaugurated", "unveiled",
 )  # fmt: skip
 ZH_FUTURE = ("将于", "将在", "将", "拟于", "计划于", "定于", "即将", "届时", "报名")
 ZH_PAST = ("召开了", "举办了", "举行了", "了", "已", "顺利", "成功", "圆满", "日前", "近日")

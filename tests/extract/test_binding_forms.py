@@ -388,3 +388,25 @@ def test_a_verb_well_before_its_date_still_binds_it() -> None:
         "电子秤和出租车计价器等计量器具,5月21日当天服务市民三百余人。"
     )
     assert ("2016-05-21", "2016-05-21") in [s[:2] for s in events_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "標題\n發布日期:2023-09-20\n海關於9月30日至10月10日巡查全港各區商鋪。",
+            ("2023-09-30", "2023-10-10"),
+        ),
+        (
+            "标题\n发布时间:2023-06-01\n6月3日,全省计量技能比赛在武汉开赛。",
+            ("2023-06-03", "2023-06-03"),
+        ),
+        (
+            "News\nPublished: 2021-11-01\nThe day is being marked on 11 November with talks.",
+            ("2021-11-11", "2021-11-11"),
+        ),
+    ],
+    ids=["inspection-round", "contest-starts", "marked-on"],
+)
+def test_more_verbs_of_something_held(text: str, span: tuple[str, str]) -> None:
+    assert span in [s[:2] for s in events_of(text)]
