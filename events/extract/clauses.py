@@ -129,7 +129,7 @@ _EN_NOUNS = (
 )
 _EN_NOUN = re.compile(_EN_NOUNS)
 _EN_EVENT_NOUN = re.compile(  # ``… meeting on``, ``Next teleconference:``, ``plenary meeting,``
-    _EN_NOUNS + r"(?:[^.;:]{0,60}(?:\b(?:on|from)|\()|\s*[:,](?:\s*[A-Z][a-z]+day,)?)\s*$"
+    _EN_NOUNS + r"(?:[^.;:]{0,60}(?:\b(?:on|from|dated)|\()|\s*[:,](?:\s*[A-Z][a-z]+day,)?)\s*$"
 )
 _EN_NOUN_AFTER = re.compile(
     r"\s*(?:[A-Z][\w-]*\s+){0,2}" + _EN_NOUNS

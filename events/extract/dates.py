@@ -82,7 +82,7 @@ _EN_MD = re.compile(
 )
 _EN_DM = re.compile(
     rf"(?<![\d.,/:])(?P<d>\d{{1,2}}){_ORD}(?:\s*(?:(?:of\s+)?(?P<mon1>{_MON})\s*)?(?P<sep>-|–|—|to|until|through|and|&)"
-    rf"\s*{_EN_DAYNAME}?(?P<d2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?(?P<mon>{_MON})"
+    rf"\s*{_EN_DAYNAME}?(?:the\s+)?(?P<d2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?(?P<mon>{_MON})"
     r"(?:,?\s*(?P<y>(?:19|20)\d{2})\b)?",
     re.I,
 )

@@ -258,3 +258,22 @@ def test_a_decisions_day_in_the_background_does_not_date_the_news() -> None:
         "【新闻链接】\n2017年4月24日,国务院正式批复设立中国品牌日。\n"
     )
     assert [e[0] for e in events_of(text)] == ["--04-19"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        (
+            "The institute held a summer school from the 8th to the 11th of August 2017.",
+            ("2017-08-08", "2017-08-11"),
+        ),
+        (
+            "The decision of the 55th meeting of the Council dated 28.06.2019 stands.",
+            ("2019-06-28", "2019-06-28"),
+        ),
+    ],
+    ids=["to-the-day-of-month", "meeting-dated"],
+)
+def test_english_spans_and_dated_meetings(sentence: str, span: tuple[str, str]) -> None:
+    published = f"{span[0][:4]}-12-31"
+    assert span in [e[:2] for e in events_of(f"News\nPublished: {published}\n{sentence}")]
