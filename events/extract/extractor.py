@@ -264,6 +264,8 @@ def _nearest_name(names: list[Name], mention: DateMention, following: int | None
     return nearest[0] if nearest else None
 
 
+# ``成立滿廿週年,於2025年12月26日…舉辦慶祝活動``: an anniversary of a founding is held today
+_ANNIVERSARY = re.compile(r"(?:成立|创建|創建|建立)[^,,。;]{0,6}(?:周年|週年)")
 _OTHER_TIME = re.compile(
     r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?|\b(?:in|since)\s+(?:19|20)\d{2}\b"
 )
@@ -372,7 +374,7 @@ def _event(
         if contains(row.lower(), CLOSES) or says_closing(row):
             return row_deadline(ctx, sentence, mention, row)
         name = Name(row, 0, 0, specific=True)  # the row's words name its day
-    around = sentence[max(0, mention.begin - 30) : mention.stop + 40]
+    around = _ANNIVERSARY.sub("", sentence[max(0, mention.begin - 30) : mention.stop + 40])
     if contains(around, HISTORY) and (name is None or not name.specific) and not mention.end:
         return None  # a founding, signing or publication date (a span is something carried out)
     if mention.end is None and _ACT_AFTER.match(sentence, mention.stop):

@@ -133,6 +133,22 @@ def strip_controls(text: str) -> str:
     return _SURROGATE.sub("", _CONTROL.sub("", text))
 
 
+# ``二O二五年``, ``二○二四年``: a spelled year whose zeros were typed as a letter or a circle
+_SPELLED_YEAR = re.compile(r"(?<![〇零一二三四五六七八九O○])[〇零一二三四五六七八九O○]{4}(?=\s*年)")
+
+
+def spell_zeros(text: str) -> str:
+    """The zeros of a spelled year as the numeral 〇, so the year reads as a number."""
+    return _SPELLED_YEAR.sub(
+        lambda m: (
+            m.group(0).replace("O", "〇").replace("○", "〇")
+            if re.search("[一二三四五六七八九]", m.group(0))
+            else m.group(0)
+        ),
+        text,
+    )
+
+
 def clean_text(text: str) -> tuple[str, int]:
     """The whole cleaning pipeline; returns the text and how many damage runs it removed.
 
@@ -147,4 +163,4 @@ def clean_text(text: str) -> tuple[str, int]:
     stripped = strip_pinyin(text)
     while stripped != text:
         text, stripped = stripped, strip_pinyin(stripped)
-    return join_wrapped(join_spaced_han(normalize_space(text))), damage
+    return spell_zeros(join_wrapped(join_spaced_han(normalize_space(text)))), damage

@@ -410,3 +410,34 @@ def test_a_verb_well_before_its_date_still_binds_it() -> None:
 )
 def test_more_verbs_of_something_held(text: str, span: tuple[str, str]) -> None:
     assert span in [s[:2] for s in events_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "標題\n發布日期:2020-06-17\n請各學院於8月12日(三)下班前將自我評鑑報告3份送交研究發展處。",
+            ("2020-08-12", "2020-08-12"),
+        ),
+        (
+            "標題\n發布日期:2025-03-01\n請於114年5月31日(第1階段)前向本府提出申請。",
+            ("2025-05-31", "2025-05-31"),
+        ),
+        (
+            "標題\n發布日期:2026-01-08\n本中心成立滿廿週年,於2025年12月26日在台北舉辦慶祝活動。",
+            ("2025-12-26", "2025-12-26"),
+        ),
+        (
+            "標題\n發布日期:2025-12-15\n報告書已於二O二五年十月八日完成查證,並於十二月十二日在高雄舉行頒證典禮。",
+            ("2025-12-12", "2025-12-12"),
+        ),
+    ],
+    ids=[
+        "office-close-deadline",
+        "bracketed-note-before",
+        "anniversary-of-founding",
+        "letter-o-year",
+    ],
+)
+def test_deadlines_anniversaries_and_spelled_years(text: str, span: tuple[str, str]) -> None:
+    assert span in [s[:2] for s in events_of(text)]

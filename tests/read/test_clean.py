@@ -162,3 +162,16 @@ def test_plain_text_wrapped_mid_sentence_is_joined(text: str, expected: str) -> 
     cleaned, _ = clean_text(text)
     assert cleaned == expected
     assert clean_text(cleaned)[0] == cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        ("已於二O二五年十月八日完成查證", "已於二〇二五年十月八日完成查證"),
+        ("二○二四年報告書", "二〇二四年報告書"),
+        ("OOOO年", "OOOO年"),  # no numeral: not a year
+    ],
+    ids=["letter-o", "white-circle", "letters-only"],
+)
+def test_a_spelled_years_zeros_typed_as_letters(text: str, cleaned: str) -> None:
+    assert clean_text(text)[0] == cleaned
