@@ -114,15 +114,25 @@ def all_cases() -> list[Case]:
 
 
 def run_extract(paths: list[Path]) -> dict[str, dict[str, Any] | str]:
-    """`stdcal extract --json` over every path; a file it refuses is retried alone so one bad
-    page costs only itself."""
+    """`stdcal extract --json` over every path: a file it cannot read is reported and left
+    out of its output; should the command itself fail, each page is run alone so one bad page
+    costs only itself."""
     if not paths:
         return {}
     done = subprocess.run(
         [str(STDCAL), "extract", "--json", *map(str, paths)], capture_output=True, text=True
     )
-    if done.returncode == 0:
-        return {r["source"]: r for r in json.loads(done.stdout)}
+    try:
+        read: dict[str, dict[str, Any] | str] = {r["source"]: r for r in json.loads(done.stdout)}
+    except json.JSONDecodeError:
+        read = {}  # the command itself failed: each page alone, so one bad page costs itself
+    if done.returncode == 0 or read:
+        errors = {
+            line.split(": ", 2)[1]: line
+            for line in done.stderr.splitlines()
+            if line.startswith("error: ") and line.count(": ") >= 2
+        }
+        return {str(p): read.get(str(p), errors.get(str(p), "failed")) for p in paths}
     if len(paths) == 1:
         return {str(paths[0]): done.stderr.strip().splitlines()[-1] if done.stderr else "failed"}
     results: dict[str, dict[str, Any] | str] = {}

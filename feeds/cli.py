@@ -96,13 +96,21 @@ def read_cmd(path: str, as_json: bool) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="print a JSON array, one object per input")
 def extract_cmd(paths: tuple[str, ...], as_json: bool) -> None:
-    """Extract events from files without touching the store."""
+    """Extract events from files without touching the store. A file that cannot be read is
+    reported on stderr and left out; the others are still printed, and the exit status is 1."""
+    from events.errors import StdcalError
     from events.extract import event_to_json, extract
     from events.read import read_path
 
     results: list[dict[str, Any]] = []
+    failed = 0
     for path in paths:
-        article = read_path(path)
+        try:
+            article = read_path(path)
+        except (StdcalError, OSError) as exc:
+            click.echo(f"error: {exc}", err=True)
+            failed += 1
+            continue
         published = article.published.isoformat() if article.published else None
         results.append(
             {
@@ -116,11 +124,13 @@ def extract_cmd(paths: tuple[str, ...], as_json: bool) -> None:
         )
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
-        return
-    for result in results:
-        click.echo(f"{result['source']}: {result['title']}")
-        for event in result["events"]:
-            click.echo(f"  {event['start']}..{event['end']} {event['kind']}: {event['title']}")
+    else:
+        for result in results:
+            click.echo(f"{result['source']}: {result['title']}")
+            for event in result["events"]:
+                click.echo(f"  {event['start']}..{event['end']} {event['kind']}: {event['title']}")
+    if failed:
+        sys.exit(1)
 
 
 @main.command("export")

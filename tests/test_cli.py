@@ -73,3 +73,13 @@ def test_db_upgrade(env: dict[str, str]) -> None:
     result = CliRunner().invoke(main, ["db", "upgrade"], env=env)
     assert result.exit_code == 0
     assert "up to date" in result.output
+
+
+def test_extract_reports_an_unreadable_file_and_prints_the_rest(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(main, ["extract", str(SEED_FILES[0]), str(empty), "--json"])
+    assert result.exit_code == 1
+    records = json.loads(result.stdout)
+    assert [r["source"] for r in records] == [str(SEED_FILES[0])]
+    assert f"{empty}: no article text found" in result.stderr

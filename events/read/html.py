@@ -151,7 +151,18 @@ def read_html(text: str) -> tuple[str, PageMeta]:
     except (AssertionError, ValueError, RecursionError) as exc:  # malformed markup
         log.info("html parser gave up: %s", exc)
     main = _main_text(text)
-    return (main if main else "\n".join(reader.lines)), reader.meta
+    every = "\n".join(reader.lines)
+    if main and _letters(main) < _MIN_MAIN and _letters(every) > _letters(main):
+        main = None  # ``• \n •``: the extractor kept list bullets and lost the story
+    return (main if main else every), reader.meta
+
+
+_MIN_MAIN = 20  # letters or Han characters a main text has at the least
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _letters(text: str) -> int:
+    return len(_LETTER.findall(text))
 
 
 def _main_text(text: str) -> str | None:

@@ -200,3 +200,12 @@ def test_looks_like_html(text: str, html: bool) -> None:
 def test_hostile_pages_still_read(page: str) -> None:
     article = read_bytes(page.encode(), "hostile.html")
     assert article.title
+
+
+def test_a_text_page_under_stray_tags_keeps_its_story() -> None:
+    junk = '<rt id="q"><delect id="q"></delect></rt>\n  • <strike id="q"></strike>\n'
+    story = "2023年5月20日是第24個世界計量日,市局在廣場舉辦宣傳活動,向市民介紹計量知識。"
+    article = read_bytes(
+        f"{junk}  • 世界計量日主題發布\n    時間:2023-04-13\n{story}\n".encode(), "p.txt"
+    )
+    assert "世界計量日,市局在廣場舉辦宣傳活動" in article.body
