@@ -69,6 +69,7 @@ from events.extract.titles import fallback_title
 from events.extract.which_year import history_before, resolve_year
 from events.model import Article, Event, Kind, Language
 from events.read.metadata import dateline_month_day, dateline_span
+from events.read.publine import MINUTES
 
 _ACT_AFTER = re.compile(
     r"\s*(?:起\s*)?(?:修正|修订|修訂|正式|联合|聯合)?(?:发布|發布|印发|印發|公布|公告|颁布|頒布|签署|簽署|成立|"
@@ -168,15 +169,17 @@ def _headings_with_dates(article: Article, hant: bool) -> list[tuple[str, str]]:
     """The lines set apart with the headline that give a span or a place with a date
     (``9-11 December 2015, Barcelona, Spain``, ``9月9日-9月14日`` under the event's name),
     each with the line above it: an event page's name, when and where, not furniture (a bare
-    day there is a site's clock)."""
+    day there is a site's clock, except under a meeting's minutes, where it is the meeting's)."""
     found = []
     chrome = article.parts.get("chrome", ())[:_HEADING_LINES]
+    # under a meeting's minutes the day is the meeting's
+    minutes = any(MINUTES.search(x) for x in (article.title or "", *chrome))
     for index, line in enumerate(chrome):
         mentions = dates_in(line, hant)
         if (
             len(line) <= _HEADING_SIZE
             and len(mentions) == 1
-            and (mentions[0].end is not None or places.cities_in(line))
+            and (mentions[0].end is not None or places.cities_in(line) or minutes)
         ):
             found.append((chrome[index - 1] if index else "", line))
     return found

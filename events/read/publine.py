@@ -58,6 +58,8 @@ _DATES = [
     re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})-{_MONTH}-{_EN_YEAR}", re.I),  # 01-Oct-2021
 ]
 _OFFICE_AFTER = re.compile(r"\s*(?:[\[【(（][^\]】)）]{1,30}[\]】)）])?\s*$")
+# The record of a meeting: the date under its heading is the day the meeting met.
+MINUTES = re.compile(r"\bminutes\b|会议纪要|會議紀要|会议记录|會議紀錄|会议纪录|會議記錄", re.I)
 _MINGUO_YEARS = (80, 130)  # a bare ``111/09/26`` line: the years of the Minguo era on the web
 _TWO_NUMBERS = re.compile(r"\d[^\d]{0,12}\d")
 _NOT_A_NAME = re.compile(r"[于於在将將的了请請前后後起至]|[a-z]{2}|[::]")  # words of a sentence
@@ -363,7 +365,7 @@ def publication_line(lines: Sequence[str]) -> PublicationLine | None:
     paragraph, as on news portals that repeat the lead above the date line), else from a
     date line closing it
     (``2015/09/16`` or ``Published on: …`` after the last paragraph), or ``None``."""
-    seen_headline = in_text = False
+    seen_headline = in_text = minutes = False
     listing = sum(1 for line in lines if _STAMP_LINE.match(line)) >= _LISTING
     han = any(_HAN.search(line) for line in lines[:TOP_LINES])  # 01/04/2010 is day first there
     above = ""
@@ -374,6 +376,9 @@ def publication_line(lines: Sequence[str]) -> PublicationLine | None:
         if is_related_heading(line) or (index >= TOP_LINES and in_text):
             break  # what follows lists other articles with their dates; or the story began
         judged = _judge(lines, index, seen_headline=seen_headline, han=han)
+        if judged is not None and not judged.labelled and minutes:
+            judged = None  # under ``SEC Meeting Minutes`` a bare date is the meeting's
+        minutes = minutes or MINUTES.search(line) is not None
         if index >= TOP_LINES:
             if judged is not None and judged.labelled and _PUBLISHING_LABEL.match(line):
                 return judged

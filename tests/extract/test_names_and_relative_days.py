@@ -181,3 +181,11 @@ def test_a_stray_clause_on_a_named_meetings_days_is_not_a_second_event() -> None
 def test_two_named_events_on_one_day_both_stay() -> None:
     text = "标题\n发布时间:2023-04-20\n4月20日,召开标准化工作会议。4月20日下午,举行启动仪式。"
     assert len(_events(text)) == 2
+
+
+def test_minutes_date_the_meeting_they_record() -> None:
+    agenda = "\n".join(
+        f"{n}. Item {n} was discussed and the minutes were taken." for n in range(1, 6)
+    )
+    text = f"Draft Minutes\nSEC Teleconference\n28 January 2013\nJane Doe\nJohn Roe\n{agenda}\n"
+    assert [e[:2] for e in _events(text)] == [("2013-01-28", "2013-01-28")]

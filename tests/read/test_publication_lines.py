@@ -364,3 +364,15 @@ def test_a_clock_stamp_and_a_report_date_below_a_long_menu() -> None:
 def test_a_sentence_saying_when_a_date_is_published_is_no_label() -> None:
     text = f"标题\n{BODY}\n本标准的发布时间为2018年9月4日,实施时间另行通知。\n"
     assert _published(text) is None
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Approved SEC Meeting Minutes\n12 December 2013",
+        "Draft Minutes\nSEC Teleconference\n28 January 2013",
+    ],
+    ids=["minutes-title", "minutes-then-meeting"],
+)
+def test_the_date_under_a_meetings_minutes_is_the_meetings(top: str) -> None:
+    assert _published(f"{top}\nJane Doe\nJohn Roe\n{EN_BODY}\n") is None
