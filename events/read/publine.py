@@ -247,8 +247,8 @@ def _own_dates(line: str) -> list[re.Match[str]]:
 
 # ``Location -`` / ``Date: Friday, May 19, 2017`` / ``Duration: All Day``: an event's card
 _EVENT_FIELD = re.compile(
-    r"^\s*(?:location|venue|duration|where|time|organi[sz]ers?|organi[sz]ed by|cost|fees?|"
-    r"地點|地点|會議地點|会议地点|場地|场地)\s*[::-]",
+    r"(?:^|\|)\s*(?:location|venue|duration|where|time|organi[sz]ers?|organi[sz]ed by|cost|fees?|"
+    r"地點|地点|會議地點|会议地点|場地|场地)\s*[::-]",  # (``Organised by CEN | Venue: …``)
     re.I,
 )
 _CARD_REACH = 2
@@ -261,7 +261,7 @@ def on_event_card(lines: Sequence[str], index: int) -> bool:
         *lines[max(0, index - _CARD_REACH) : index],
         *lines[index + 1 : index + 1 + _CARD_REACH],
     ]
-    return any(_EVENT_FIELD.match(x) for x in near)
+    return any(_EVENT_FIELD.search(x) for x in near)
 
 
 def _span_end(line: str, match: re.Match[str]) -> bool:

@@ -376,3 +376,8 @@ def test_a_sentence_saying_when_a_date_is_published_is_no_label() -> None:
 )
 def test_the_date_under_a_meetings_minutes_is_the_meetings(top: str) -> None:
     assert _published(f"{top}\nJane Doe\nJohn Roe\n{EN_BODY}\n") is None
+
+
+def test_a_day_above_an_organiser_and_venue_line_is_the_events() -> None:
+    top = "22 November 2018\nOrganised by the Committee | Venue: Management Centre, Brussels"
+    assert _published(f"{top}\n{EN_BODY}\n{EN_BODY}\n") is None
