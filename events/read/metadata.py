@@ -95,7 +95,7 @@ _MONTHS_EN = (
 _EN_MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE_EN = re.compile(
     r"^[A-Z][\w.'-]*(?:[ ,]+(?:[A-Z][\w.'-]*|es|de|da|del|la|el|of|upon|am|an|du)){0,3}"
-    r"(?:,|\s+[-–—])\s*(?:"
+    r"(?:,|\s+[-–—]|\s+\([A-Za-z ]{2,20}\))\s*(?:"  # ``Lincoln, NE (PRWEB) June 02, 2015 --``
     rf"(\d{{1,2}})\s+{_EN_MONTH}\s+((?:19|20)\d{{2}})|{_EN_MONTH}\s+(\d{{1,2}}),?\s+((?:19|20)\d{{2}})"
     r")\s*(?:[-–—]|\(\w+\)\s*[-–—]|/[^/\n]{1,24}/\s*[-–—])"  # (Xinhua) --, /PRNewswire/ --
 )

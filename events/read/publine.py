@@ -48,9 +48,10 @@ _DATES = [
         r"(?:月|[-/.])\s*(?P<d>\d{1,2})(?![\d.])\s*日?"
     ),
     re.compile(rf"(?<![A-Za-z]){_MONTH}\s+(?P<d>\d{{1,2}}){_ORD},?\s+{_EN_YEAR}", re.I),
-    # (not the end of a span: ``9-11 December 2015``)
+    # (not the end of a span: ``9-11 December 2015``; ``14. September 2018`` as German sites write)
     re.compile(
-        rf"(?<![\dA-Za-z\-–])(?<![\-–]\s)(?P<d>\d{{1,2}}){_ORD}\s+{_MONTH},?\s+{_EN_YEAR}", re.I
+        rf"(?<![\dA-Za-z\-–])(?<![\-–]\s)(?P<d>\d{{1,2}}){_ORD}\.?\s+{_MONTH},?\s+{_EN_YEAR}",
+        re.I,
     ),
     # 09/23/2022 (month first on English pages), 01/04/2010 (day first in Hong Kong's Chinese)
     re.compile(r"(?<![\d.])(?P<p>\d{1,2})/(?P<q>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d.])"),

@@ -287,6 +287,11 @@ def test_a_wire_storys_minguo_sign_off(closing: str, expected: dt.date | None) -
             f"标题\nhttp://www.example.com.cn 2004年07月08日06:27 深圳商报\n{BODY}\n",
             dt.date(2004, 7, 8),
         ),
+        (f"Congress impressions\n14. September 2018\n{EN_BODY}\n", dt.date(2018, 9, 14)),
+        (
+            "Meeting\nLincoln, NE (PRWEB) June 02, 2015 -- The conference prepares its meeting.\n",
+            dt.date(2015, 6, 2),
+        ),
     ],
     ids=[
         "by-name-on",
@@ -301,6 +306,8 @@ def test_a_wire_storys_minguo_sign_off(closing: str, expected: dt.date | None) -
         "office-bracket",
         "label-glued-to-title",
         "site-address-beside",
+        "day-with-a-dot",
+        "wire-before-the-date",
     ],
 )
 def test_more_layouts_of_a_pages_own_date(text: str, expected: dt.date) -> None:
