@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from events import observances
 from events.model import Published
 from events.numerals import MINGUO_OFFSET
 from events.read.parts import BODY, ITEM, classify, is_headline, is_related_heading
@@ -62,6 +63,12 @@ _OFFICE_AFTER = re.compile(r"\s*(?:[\[【(（][^\]】)）]{1,30}[\]】)）])?\s*
 # The record of a meeting: the date under its heading is the day the meeting met.
 MINUTES = re.compile(r"\bminutes\b|会议纪要|會議紀要|会议记录|會議紀錄|会议纪录|會議記錄", re.I)
 _MINGUO_YEARS = (80, 130)  # a bare ``111/09/26`` line: the years of the Minguo era on the web
+# An English label that names some other day than the page's (``Deadline:``, ``Formation:``):
+# words and a colon right before the date that no publication label matched. (Chinese sites
+# label their own date in too many ways, ``發刊日期:``, ``上传日期:``, to read it so there.)
+_OTHER_LABEL = re.compile(r"(?<![\u3400-\u9fff])\b[A-Za-z][A-Za-z ]{0,30}:\s*$")
+# The line above says what the day is for: ``Deadline for abstract submission`` / ``15 Dec…``.
+_DUE_ABOVE = re.compile(r"\b(?:deadline|submission|registration|due|closes|opens)\b", re.I)
 _TWO_NUMBERS = re.compile(r"\d[^\d]{0,12}\d")
 _NOT_A_NAME = re.compile(r"[于於在将將的了请請前后後起至]|[a-z]{2}|[::]")  # words of a sentence
 _EVENT_LABEL = re.compile(r"\s*(?:when|where|venue|location|event dates?)\s*:", re.I)
@@ -317,6 +324,14 @@ def _judge(
     rest = _remainder(line, match)
     if not labelled and line.endswith((":", ":")) and not _CLOCK_WORDS.sub("", rest):
         return None  # ``7 July 2013:``: a schedule's day, its item on the next line
+    if not labelled and (
+        _OTHER_LABEL.search(line[: match.start()])
+        or observances.find(rest)
+        or (index > 0 and _DUE_ABOVE.search(lines[index - 1]))
+    ):
+        return (
+            None  # ``Formation: …``, ``World Accreditation Day June 9th, 2012``, a deadline's day
+        )
     labelled = labelled or (index > 0 and _label_only(lines[index - 1].strip()))
     words = _LATIN_WORD.findall(rest)
     # beside the date only labels, a site or a byline: few Han characters, few capitalised words;

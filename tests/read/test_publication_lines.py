@@ -369,3 +369,17 @@ def test_the_date_under_a_meetings_minutes_is_the_meetings(top: str) -> None:
 def test_a_day_above_an_organiser_and_venue_line_is_the_events() -> None:
     top = "22 November 2018\nOrganised by the Committee | Venue: Management Centre, Brussels"
     assert _published(f"{top}\n{EN_BODY}\n{EN_BODY}\n") is None
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "NCSL International\n- Formation: September 15, 1961",
+        "Deadline: 15 December 2024",
+        "Deadline for abstract submission\n15 December 2024",
+        "World Accreditation Day June 9th, 2012",
+    ],
+    ids=["history-label", "deadline-label", "deadline-above", "observance-beside"],
+)
+def test_a_day_labelled_for_something_else_does_not_date_the_page(top: str) -> None:
+    assert _published(f"Posters\n{top}\n{EN_BODY}\n{EN_BODY}\n") is None
