@@ -241,17 +241,16 @@ def _report_day(article: Article) -> Anchor | None:
     month_day = dateline_month_day(article.lead)
     if month_day:
         return (None, *month_day)
-    opening = _OPENING_DATE.match(article.lead)  # ``2022年5月20日是…。今天上午,…``: the day told of
-    if opening is None:
+    if article.language is Language.EN:
         return None
-    try:
-        told = dt.date(int(opening[1]), int(opening[2]), int(opening[3]))
-    except ValueError:
-        return None
-    return (told.year, told.month, told.day)
+    lead = article.lead.lstrip()  # ``2022年5月20日是…。今天上午,…``: the day the lead tells of
+    opening = dates_in(lead[:_OPENING], article.language is Language.HANT)
+    if opening and opening[0].begin == 0 and opening[0].start[0] is not None:
+        return opening[0].start
+    return None
 
 
-_OPENING_DATE = re.compile(r"\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_OPENING = 40  # enough of the lead for one full date
 
 
 def _nearest_name(names: list[Name], mention: DateMention, following: int | None) -> Name | None:

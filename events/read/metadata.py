@@ -34,8 +34,8 @@ _DATELINE_FULL = re.compile(
     r"(?:电|電|讯|訊)\s*[】\])）]?"
 )
 _SIGNATURE = re.compile(r"^\s*" + _YMD + r"\s*$")
-_SIGNATURE_SPELLED = re.compile(  # 二〇二四年二月二十日, as formal notices sign
-    r"^\s*([〇零○OＯ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+_SIGNATURE_SPELLED = re.compile(  # 二〇二四年二月二十日 (clean_text spells 二OO六 with 〇)
+    r"^\s*([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
     r"\s*([一二三四五六七八九十]{1,3})\s*日\s*$"
 )
 _HEADLINE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -183,8 +183,7 @@ def signature_date(lines: Sequence[str]) -> dt.date | None:
             return _date(*match.group(1, 2, 3))
         spelled = _SIGNATURE_SPELLED.search(line)
         if spelled:
-            year = re.sub("[OＯ]", "〇", spelled.group(1))  # 二OO六: typed with the letter O
-            numbers = [to_int(g) for g in (year, *spelled.group(2, 3))]
+            numbers = [to_int(g) for g in spelled.group(1, 2, 3)]
             if all(n is not None for n in numbers):
                 return _date(*(str(n) for n in numbers))
     return None
